@@ -1,0 +1,222 @@
+/**
+ * Pure operations on the pipeline document: (document, args) → document.
+ * They never mutate their input; unchanged parts are shared.
+ */
+import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
+import {
+  DOCUMENT_FORMAT,
+  DOCUMENT_VERSION,
+  isParameterRef,
+  isTaskOutput,
+  type Binding,
+  type PipelineDocument,
+  type PipelineParameter,
+  type Position,
+  type Task,
+} from './types';
+
+export function createDocument(name = 'my-pipeline'): PipelineDocument {
+  return { format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, name, parameters: [], tasks: [] };
+}
+
+/** The next free task id (`t<n>`), derived from the document, never from a global counter. */
+export function nextTaskId(doc: PipelineDocument): string {
+  let max = 0;
+  for (const t of doc.tasks) {
+    const m = /^t(\d+)$/.exec(t.id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `t${max + 1}`;
+}
+
+export function findTask(doc: PipelineDocument, id: string): Task | undefined {
+  return doc.tasks.find((t) => t.id === id);
+}
+
+function mapTask(doc: PipelineDocument, id: string, fn: (t: Task) => Task): PipelineDocument {
+  let changed = false;
+  const tasks = doc.tasks.map((t) => {
+    if (t.id !== id) return t;
+    const next = fn(t);
+    if (next !== t) changed = true;
+    return next;
+  });
+  return changed ? { ...doc, tasks } : doc;
+}
+
+export function addTask(
+  doc: PipelineDocument,
+  component: string,
+  position: Position,
+  inputs: Record<string, Binding> = {},
+): { doc: PipelineDocument; id: string } {
+  const id = nextTaskId(doc);
+  const task: Task = { id, component, caching: true, after: [], inputs, position };
+  return { doc: { ...doc, tasks: [...doc.tasks, task] }, id };
+}
+
+/** Removes tasks and every binding or `after` that points at them. */
+export function removeTasks(doc: PipelineDocument, ids: readonly string[]): PipelineDocument {
+  const gone = new Set(ids);
+  if (!doc.tasks.some((t) => gone.has(t.id))) return doc;
+  const tasks = doc.tasks
+    .filter((t) => !gone.has(t.id))
+    .map((t) => {
+      const inputs = Object.entries(t.inputs).filter(([, b]) => !(isTaskOutput(b) && gone.has(b.task)));
+      const after = t.after.filter((a) => !gone.has(a));
+      if (inputs.length === Object.keys(t.inputs).length && after.length === t.after.length) return t;
+      return { ...t, inputs: Object.fromEntries(inputs), after };
+    });
+  return { ...doc, tasks };
+}
+
+export function moveTask(doc: PipelineDocument, id: string, position: Position): PipelineDocument {
+  return mapTask(doc, id, (t) =>
+    t.position.x === position.x && t.position.y === position.y ? t : { ...t, position },
+  );
+}
+
+/** Binds an input (or unbinds it when `binding` is undefined). */
+export function setInput(
+  doc: PipelineDocument,
+  taskId: string,
+  input: string,
+  binding: Binding | undefined,
+): PipelineDocument {
+  return mapTask(doc, taskId, (t) => {
+    if (binding === undefined) {
+      if (!(input in t.inputs)) return t;
+      const { [input]: _removed, ...rest } = t.inputs;
+      return { ...t, inputs: rest };
+    }
+    return { ...t, inputs: { ...t.inputs, [input]: binding } };
+  });
+}
+
+export interface TaskOptions {
+  displayName?: string;
+  caching?: boolean;
+  retries?: number;
+}
+
+/** Sets task options; `undefined` values in the patch clear an option. */
+export function setTaskOptions(doc: PipelineDocument, taskId: string, patch: TaskOptions): PipelineDocument {
+  return mapTask(doc, taskId, (t) => {
+    const next: Task = { ...t };
+    if ('displayName' in patch) {
+      if (patch.displayName) next.displayName = patch.displayName;
+      else delete next.displayName;
+    }
+    if ('caching' in patch && patch.caching !== undefined) next.caching = patch.caching;
+    if ('retries' in patch) {
+      if (patch.retries === undefined) delete next.retries;
+      else next.retries = patch.retries;
+    }
+    return next;
+  });
+}
+
+export function setAfter(doc: PipelineDocument, taskId: string, after: string[]): PipelineDocument {
+  return mapTask(doc, taskId, (t) => ({ ...t, after: [...new Set(after)].filter((a) => a !== taskId) }));
+}
+
+export interface PipelineInfoPatch {
+  name?: string;
+  displayName?: string;
+  description?: string;
+  pipelineRoot?: string;
+}
+
+/** Sets pipeline-level fields; empty strings clear the optional ones. */
+export function setPipelineInfo(doc: PipelineDocument, patch: PipelineInfoPatch): PipelineDocument {
+  const next: PipelineDocument = { ...doc };
+  if (patch.name !== undefined) next.name = patch.name;
+  for (const key of ['displayName', 'description', 'pipelineRoot'] as const) {
+    if (!(key in patch)) continue;
+    const value = patch[key];
+    if (value) next[key] = value;
+    else delete next[key];
+  }
+  return next;
+}
+
+/** A parameter name that is not used yet: `param`, `param_2`, … */
+export function freeParameterName(doc: PipelineDocument, base = 'param'): string {
+  const used = new Set(doc.parameters.map((p) => p.name));
+  if (!used.has(base)) return base;
+  for (let i = 2; ; i++) if (!used.has(`${base}_${i}`)) return `${base}_${i}`;
+}
+
+export function addParameter(doc: PipelineDocument, param: PipelineParameter): PipelineDocument {
+  return { ...doc, parameters: [...doc.parameters, param] };
+}
+
+function rebindParameters(
+  doc: PipelineDocument,
+  fn: (name: string) => string | undefined,
+): PipelineDocument {
+  let changed = false;
+  const tasks = doc.tasks.map((t) => {
+    let taskChanged = false;
+    const inputs: Record<string, Binding> = {};
+    for (const [k, b] of Object.entries(t.inputs)) {
+      if (isParameterRef(b)) {
+        const next = fn(b.parameter);
+        if (next === undefined) {
+          taskChanged = true;
+          continue;
+        }
+        if (next !== b.parameter) {
+          taskChanged = true;
+          inputs[k] = { parameter: next };
+          continue;
+        }
+      }
+      inputs[k] = b;
+    }
+    if (!taskChanged) return t;
+    changed = true;
+    return { ...t, inputs };
+  });
+  return changed ? { ...doc, tasks } : doc;
+}
+
+/** Renames a parameter and every binding that uses it. */
+export function renameParameter(doc: PipelineDocument, from: string, to: string): PipelineDocument {
+  if (from === to) return doc;
+  const parameters = doc.parameters.map((p) => (p.name === from ? { ...p, name: to } : p));
+  return rebindParameters({ ...doc, parameters }, (n) => (n === from ? to : n));
+}
+
+/** Changes a parameter's type or default (`default: undefined` removes the default). */
+export function updateParameter(
+  doc: PipelineDocument,
+  name: string,
+  patch: { type?: ParameterType; default?: JsonValue | undefined },
+): PipelineDocument {
+  const parameters = doc.parameters.map((p) => {
+    if (p.name !== name) return p;
+    const next: PipelineParameter = { ...p };
+    if (patch.type !== undefined) next.type = patch.type;
+    if ('default' in patch) {
+      if (patch.default === undefined) delete next.default;
+      else next.default = patch.default;
+    }
+    return next;
+  });
+  return { ...doc, parameters };
+}
+
+/** Removes a parameter and unbinds every input that used it. */
+export function removeParameter(doc: PipelineDocument, name: string): PipelineDocument {
+  const parameters = doc.parameters.filter((p) => p.name !== name);
+  return rebindParameters({ ...doc, parameters }, (n) => (n === name ? undefined : n));
+}
+
+/** Inputs that use a pipeline parameter: `[taskId, inputName]` pairs. */
+export function parameterUses(doc: PipelineDocument, name: string): Array<[string, string]> {
+  const uses: Array<[string, string]> = [];
+  for (const t of doc.tasks)
+    for (const [k, b] of Object.entries(t.inputs)) if (isParameterRef(b) && b.parameter === name) uses.push([t.id, k]);
+  return uses;
+}
