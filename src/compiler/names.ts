@@ -3,11 +3,15 @@
  * `-2`/`-3` uniquifying in creation order, and `comp-`/`exec-` prefixes.
  */
 
-/** KFP's sanitising: lower-case, runs outside [-0-9a-z] become '-', trim '-'. */
+/**
+ * KFP's sanitising (`maybe_rename_for_k8s`): lower-case, runs outside [-0-9a-z] become '-',
+ * runs of '-' collapse to one, trim '-'.
+ */
 export function sanitizeName(name: string): string {
   return name
     .toLowerCase()
     .replace(/[^-0-9a-z]+/g, '-')
+    .replace(/-+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
 

@@ -21,12 +21,13 @@ export function createDocument(name = 'my-pipeline'): PipelineDocument {
 
 /** The next free task id (`t<n>`), derived from the document, never from a global counter. */
 export function nextTaskId(doc: PipelineDocument): string {
-  let max = 0;
+  // BigInt: ids from loaded files may hold more digits than a double keeps exactly.
+  let max = 0n;
   for (const t of doc.tasks) {
     const m = /^t(\d+)$/.exec(t.id);
-    if (m) max = Math.max(max, Number(m[1]));
+    if (m && BigInt(m[1]) > max) max = BigInt(m[1]);
   }
-  return `t${max + 1}`;
+  return `t${max + 1n}`;
 }
 
 export function findTask(doc: PipelineDocument, id: string): Task | undefined {

@@ -21,7 +21,7 @@ export function seedDocument(): PipelineDocument {
     ),
   });
   const dataset = r.id;
-  r = addTask(r.doc, 'v1.automl.training_job.AutoMLImageTrainingJobRunOp', { x: 360, y: 0 }, {
+  r = addTask(r.doc, 'v1.automl.training_job.AutoMLImageTrainingJobRunOp', { x: 420, y: 0 }, {
     project,
     display_name: c('train-iris-automl-mbsdk-1'),
     prediction_type: c('classification'),
@@ -34,9 +34,9 @@ export function seedDocument(): PipelineDocument {
     budget_milli_node_hours: c(8000),
   });
   const training = r.id;
-  r = addTask(r.doc, 'v1.endpoint.EndpointCreateOp', { x: 360, y: 260 }, { project, display_name: c('create-endpoint') });
+  r = addTask(r.doc, 'v1.endpoint.EndpointCreateOp', { x: 420, y: 420 }, { project, display_name: c('create-endpoint') });
   const endpoint = r.id;
-  r = addTask(r.doc, 'v1.endpoint.ModelDeployOp', { x: 720, y: 120 });
+  r = addTask(r.doc, 'v1.endpoint.ModelDeployOp', { x: 840, y: 200 });
   doc = r.doc;
   doc = setInput(doc, r.id, 'model', { task: training, output: 'model' });
   doc = setInput(doc, r.id, 'endpoint', { task: endpoint, output: 'endpoint' });

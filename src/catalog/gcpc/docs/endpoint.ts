@@ -35,4 +35,24 @@ export const docs: Record<string, ComponentDocs> = {
       gcp_resources: 'Reference to the cloud operation this step ran.',
     },
   },
+  'v1.endpoint.EndpointDeleteOp': {
+    title: 'Endpoint delete',
+    summary:
+      'Removes a Vertex AI endpoint. Undeploy every model from it first: an endpoint that still serves models cannot be deleted.',
+    help: {
+      endpoint: 'The endpoint to remove.',
+      gcp_resources: 'Reference to the cloud operation this step ran.',
+    },
+  },
+  'v1.endpoint.ModelUndeployOp': {
+    title: 'Model undeploy',
+    summary:
+      'Takes a model off an endpoint so it stops serving and its machines are released. The model and the endpoint both stay.',
+    help: {
+      model: 'The model to take off the endpoint.',
+      endpoint: 'The endpoint the model is currently deployed to.',
+      traffic_split: 'New traffic shares for the models that stay on the endpoint, e.g. {"1234": 100}.',
+      gcp_resources: 'Reference to the cloud operation this step ran.',
+    },
+  },
 };

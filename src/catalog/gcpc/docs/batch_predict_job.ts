@@ -1,0 +1,43 @@
+import type { ComponentDocs } from '../../types';
+
+export const docs: Record<string, ComponentDocs> = {
+  'v1.batch_predict_job.ModelBatchPredictOp': {
+    title: 'Batch prediction',
+    summary:
+      'Runs a model over a large set of inputs in one go and writes the predictions to Cloud Storage or BigQuery. Use it when you do not need an always-on endpoint.',
+    help: {
+      project: 'Google Cloud project that runs the job.',
+      location: 'Region where the job runs.',
+      job_display_name: 'Name of the batch prediction job in the console.',
+      model: 'The Vertex AI model to predict with.',
+      unmanaged_container_model: 'A model not registered in Vertex AI, used instead of model.',
+      gcs_source_uris: 'Cloud Storage files with the inputs; wildcards like gs://bucket/*.jsonl are allowed.',
+      bigquery_source_input_uri: 'BigQuery table with the inputs, e.g. bq://project.dataset.table.',
+      instances_format: 'Format of the inputs: jsonl, csv, bigquery, tf-record, file-list, …',
+      predictions_format: 'Format of the results: jsonl, csv or bigquery.',
+      gcs_destination_output_uri_prefix: 'Cloud Storage folder where a results folder is created.',
+      bigquery_destination_output_uri: 'BigQuery project or dataset where a results table is created, e.g. bq://project.',
+      machine_type: 'Machine type for the prediction workers, e.g. n1-standard-4.',
+      starting_replica_count: 'Workers to start with.',
+      max_replica_count: 'Most workers the job may scale up to.',
+      accelerator_type: 'GPU type attached to each worker.',
+      accelerator_count: 'Number of GPUs per worker.',
+      manual_batch_tuning_parameters_batch_size: 'Inputs sent to a worker per request; bigger is faster but uses more memory.',
+      key_field: 'Input field copied next to each prediction so results can be matched to inputs.',
+      included_fields: 'Only these input fields are sent to the model.',
+      excluded_fields: 'These input fields are left out of what the model sees.',
+      instance_type: 'Shape of each input given to the model: "object" or "array".',
+      model_parameters: 'Extra prediction settings the model accepts, e.g. a confidence threshold.',
+      generate_explanation: 'Also compute feature attributions for each prediction.',
+      explanation_metadata: 'Overrides the explanation metadata of the model for this job.',
+      explanation_parameters: 'Overrides the explanation settings of the model for this job.',
+      service_account: 'Service account the prediction workers run as.',
+      labels: 'Key/value labels attached to the job.',
+      encryption_spec_key_name: 'Cloud KMS key that encrypts the job and its outputs.',
+      batchpredictionjob: 'The finished batch prediction job.',
+      gcs_output_directory: 'Folder holding the results, when writing to Cloud Storage.',
+      bigquery_output_table: 'Table holding the results, when writing to BigQuery.',
+      gcp_resources: 'Reference to the batch prediction job, for tracking and cancellation.',
+    },
+  },
+};

@@ -1,0 +1,150 @@
+/**
+ * The one editor store. The document is the only source of truth for the pipeline;
+ * actions call pure document operations. UI-only state (selection, drafts of invalid
+ * field text, notices) lives beside it. Compiled output is derived, never stored.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createCatalog, withEntries, type Catalog } from '../catalog/catalog';
+import type { CatalogEntry } from '../catalog/types';
+import * as ops from '../document/operations';
+import type { Binding, PipelineDocument, Position } from '../document/types';
+import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
+import { checkConnection } from '../validate/validate';
+import { derive } from './derive';
+
+export interface Draft {
+  text: string;
+  error?: string;
+}
+
+export interface Notice {
+  message: string;
+  /** Screen position near the pointer, when the notice is about a gesture. */
+  at?: { x: number; y: number };
+  kind: 'error' | 'info';
+}
+
+export interface EditorState {
+  screen: 'start' | 'editor';
+  doc: PipelineDocument;
+  catalog: Catalog;
+  catalogReady: boolean;
+  selectedTaskId: string | null;
+  /** Text of fields being edited, by field key; with `error` when it is not valid. */
+  drafts: Record<string, Draft>;
+  notice: Notice | null;
+  specFormat: 'json' | 'yaml';
+  /** Nodes whose every input is shown as a port. */
+  expanded: Record<string, boolean>;
+
+  startBlank(name?: string): void;
+  openDocument(doc: PipelineDocument): void;
+  addCatalogEntries(entries: CatalogEntry[]): void;
+  addComponent(componentId: string, position: Position): string;
+  moveTask(taskId: string, position: Position): void;
+  removeTasks(ids: string[]): void;
+  select(taskId: string | null): void;
+  connect(fromTask: string, output: string, toTask: string, input: string, at?: { x: number; y: number }): boolean;
+  setInput(taskId: string, input: string, binding: Binding | undefined): void;
+  setTaskOptions(taskId: string, patch: ops.TaskOptions): void;
+  setPipelineInfo(patch: ops.PipelineInfoPatch): void;
+  addParameter(): string;
+  renameParameter(from: string, to: string): void;
+  updateParameter(name: string, patch: { type?: ParameterType; default?: JsonValue | undefined }): void;
+  removeParameter(name: string): void;
+  setDraft(field: string, draft: Draft | undefined): void;
+  showNotice(notice: Notice | null): void;
+  setSpecFormat(format: 'json' | 'yaml'): void;
+  toggleExpanded(taskId: string): void;
+}
+
+export type EditorStore = StoreApi<EditorState>;
+
+/** Why export is blocked right now (invalid field text first, then validator errors), or undefined. */
+export function exportBlockers(state: EditorState): string[] {
+  const reasons: string[] = [];
+  for (const d of Object.values(state.drafts)) if (d.error) reasons.push(d.error);
+  const derived = derive(state.doc, state.catalog);
+  for (const d of derived.diagnostics) if (d.severity === 'error') reasons.push(d.message);
+  if (derived.compileError) reasons.push(derived.compileError);
+  return reasons;
+}
+
+export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 'screen'>>): EditorStore {
+  return createStore<EditorState>()((set, get) => {
+    const update = (fn: (doc: PipelineDocument) => PipelineDocument) => {
+      const doc = fn(get().doc);
+      if (doc !== get().doc) set({ doc });
+    };
+    return {
+      screen: initial?.screen ?? 'start',
+      doc: initial?.doc ?? ops.createDocument(),
+      catalog: createCatalog(),
+      catalogReady: false,
+      selectedTaskId: null,
+      drafts: {},
+      notice: null,
+      specFormat: 'json',
+      expanded: {},
+
+      startBlank: (name) =>
+        set({ screen: 'editor', doc: ops.createDocument(name), selectedTaskId: null, drafts: {}, notice: null, expanded: {} }),
+      openDocument: (doc) => set({ screen: 'editor', doc, selectedTaskId: null, drafts: {}, notice: null, expanded: {} }),
+      addCatalogEntries: (entries) => set({ catalog: withEntries(get().catalog, entries), catalogReady: true }),
+
+      addComponent: (componentId, position) => {
+        const { doc, id } = ops.addTask(get().doc, componentId, position);
+        set({ doc, selectedTaskId: id });
+        return id;
+      },
+      moveTask: (taskId, position) => update((d) => ops.moveTask(d, taskId, position)),
+      removeTasks: (ids) => {
+        if (ids.length === 0) return;
+        const drafts = Object.fromEntries(
+          Object.entries(get().drafts).filter(([k]) => !ids.some((id) => k.startsWith(`input:${id}:`))),
+        );
+        const selectedTaskId = ids.includes(get().selectedTaskId ?? '') ? null : get().selectedTaskId;
+        set({ doc: ops.removeTasks(get().doc, ids), drafts, selectedTaskId });
+      },
+      select: (taskId) => set({ selectedTaskId: taskId }),
+
+      connect: (fromTask, output, toTask, input, at) => {
+        const check = checkConnection(get().doc, get().catalog, fromTask, output, toTask, input);
+        if (!check.ok) {
+          set({ notice: { message: check.reason, at, kind: 'error' } });
+          return false;
+        }
+        const drafts = { ...get().drafts };
+        delete drafts[`input:${toTask}:${input}`];
+        set({ doc: ops.setInput(get().doc, toTask, input, { task: fromTask, output }), drafts, notice: null });
+        return true;
+      },
+      setInput: (taskId, input, binding) => update((d) => ops.setInput(d, taskId, input, binding)),
+      setTaskOptions: (taskId, patch) => update((d) => ops.setTaskOptions(d, taskId, patch)),
+      setPipelineInfo: (patch) => update((d) => ops.setPipelineInfo(d, patch)),
+
+      addParameter: () => {
+        const name = ops.freeParameterName(get().doc);
+        update((d) => ops.addParameter(d, { name, type: 'STRING' }));
+        return name;
+      },
+      renameParameter: (from, to) => update((d) => ops.renameParameter(d, from, to)),
+      updateParameter: (name, patch) => update((d) => ops.updateParameter(d, name, patch)),
+      removeParameter: (name) => {
+        const drafts = Object.fromEntries(Object.entries(get().drafts).filter(([k]) => !k.startsWith('param:')));
+        set({ doc: ops.removeParameter(get().doc, name), drafts });
+      },
+
+      setDraft: (field, draft) => {
+        const drafts = { ...get().drafts };
+        if (draft) drafts[field] = draft;
+        else if (field in drafts) delete drafts[field];
+        else return;
+        set({ drafts });
+      },
+      showNotice: (notice) => set({ notice }),
+      setSpecFormat: (specFormat) => set({ specFormat }),
+      toggleExpanded: (taskId) => set({ expanded: { ...get().expanded, [taskId]: !get().expanded[taskId] } }),
+    };
+  });
+}

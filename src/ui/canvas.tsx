@@ -1,0 +1,200 @@
+import { useCallback, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+  type XYPosition,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { findOutput } from '../catalog/ports';
+import { isTaskOutput } from '../document/types';
+import { derive } from '../store/derive';
+import { typeColor } from './artifact-colors';
+import { DRAG_MIME } from './palette';
+import { useEditor, useEditorStore } from './store-context';
+import { TaskNode, type TaskFlowNode } from './task-node';
+
+const nodeTypes = { task: TaskNode };
+const parseHandle = (h: string | null | undefined, side: 'in' | 'out') =>
+  h && h.startsWith(`${side}:`) ? h.slice(side.length + 1) : undefined;
+
+export function Canvas() {
+  const store = useEditorStore();
+  const doc = useEditor((s) => s.doc);
+  const catalog = useEditor((s) => s.catalog);
+  const selectedId = useEditor((s) => s.selectedTaskId);
+  const expanded = useEditor((s) => s.expanded);
+  const flow = useReactFlow();
+  const pointer = useRef({ x: 0, y: 0 });
+  const [dragging, setDragging] = useState<Record<string, XYPosition>>({});
+  const dragRef = useRef<Record<string, XYPosition>>({});
+  // Fit an opened pipeline once; a blank canvas keeps zoom 1 as components arrive.
+  const [initialFit] = useState(() => doc.tasks.length > 0);
+  const nodeCache = useRef(new Map<string, TaskFlowNode>());
+
+  const { keys, diagnostics } = derive(doc, catalog);
+  const errorTasks = useMemo(
+    () => new Set(diagnostics.filter((d) => d.severity === 'error' && d.taskId).map((d) => d.taskId!)),
+    [diagnostics],
+  );
+
+  const nodes = useMemo(() => {
+    const next = new Map<string, TaskFlowNode>();
+    const list = doc.tasks.map((task) => {
+      const prev = nodeCache.current.get(task.id);
+      const position = dragging[task.id] ?? task.position;
+      const entry = catalog.get(task.component);
+      const taskKey = keys.get(task.id) ?? task.id;
+      const isExpanded = !!expanded[task.id];
+      const hasError = errorTasks.has(task.id);
+      const selected = task.id === selectedId;
+      const d = prev?.data;
+      const node: TaskFlowNode =
+        prev && d && d.task === task && d.entry === entry && d.taskKey === taskKey && d.expanded === isExpanded &&
+        d.hasError === hasError && prev.selected === selected && prev.position === position
+          ? prev
+          : {
+              id: task.id,
+              type: 'task',
+              position,
+              selected,
+              data: { task, entry, taskKey, expanded: isExpanded, hasError },
+            };
+      next.set(task.id, node);
+      return node;
+    });
+    nodeCache.current = next;
+    return list;
+  }, [doc.tasks, catalog, keys, expanded, errorTasks, selectedId, dragging]);
+
+  const edges = useMemo(() => {
+    const list: Edge[] = [];
+    const byId = new Map(doc.tasks.map((t) => [t.id, t]));
+    for (const t of doc.tasks) {
+      for (const [input, b] of Object.entries(t.inputs)) {
+        if (!isTaskOutput(b)) continue;
+        const producer = byId.get(b.task);
+        const entry = producer && catalog.get(producer.component);
+        const port = entry && findOutput(entry, b.output);
+        const color = port ? typeColor(port.kind, port.type) : '#999';
+        list.push({
+          id: `${t.id}:${input}`,
+          source: b.task,
+          sourceHandle: `out:${b.output}`,
+          target: t.id,
+          targetHandle: `in:${input}`,
+          style: { stroke: color, strokeWidth: 2 },
+          data: { type: port?.type },
+        });
+      }
+    }
+    return list;
+  }, [doc.tasks, catalog]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<TaskFlowNode>[]) => {
+      const removed: string[] = [];
+      const moves: Record<string, XYPosition | null> = {};
+      for (const c of changes) {
+        if (c.type === 'position') {
+          if (c.dragging && c.position) moves[c.id] = c.position;
+          else if (!c.dragging) moves[c.id] = null;
+        } else if (c.type === 'remove') removed.push(c.id);
+        else if (c.type === 'select' && c.selected) store.getState().select(c.id);
+      }
+      if (Object.keys(moves).length > 0) {
+        const next = { ...dragRef.current };
+        for (const [id, pos] of Object.entries(moves)) {
+          if (pos) next[id] = pos;
+          else {
+            const last = next[id];
+            delete next[id];
+            if (last) store.getState().moveTask(id, { x: Math.round(last.x), y: Math.round(last.y) });
+          }
+        }
+        dragRef.current = next;
+        setDragging(next);
+      }
+      if (removed.length) store.getState().removeTasks(removed);
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      for (const c of changes) {
+        if (c.type !== 'remove') continue;
+        const i = c.id.indexOf(':');
+        store.getState().setInput(c.id.slice(0, i), c.id.slice(i + 1), undefined);
+      }
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const output = parseHandle(c.sourceHandle, 'out');
+      const input = parseHandle(c.targetHandle, 'in');
+      if (!output || !input) return;
+      store.getState().connect(c.source, output, c.target, input, { ...pointer.current });
+    },
+    [store],
+  );
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const id = e.dataTransfer.getData(DRAG_MIME);
+      if (!id) return;
+      e.preventDefault();
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      store.getState().addComponent(id, { x: Math.round(p.x - 40), y: Math.round(p.y - 20) });
+    },
+    [flow, store],
+  );
+
+  return (
+    <div
+      className="canvas"
+      onPointerMove={(e: PointerEvent) => (pointer.current = { x: e.clientX, y: e.clientY })}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(DRAG_MIME)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+        }
+      }}
+      onDrop={onDrop}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') store.getState().select(null);
+      }}
+    >
+      <ReactFlow<TaskFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onPaneClick={() => store.getState().select(null)}
+        onNodeClick={(_, n) => store.getState().select(n.id)}
+        deleteKeyCode={['Delete', 'Backspace']}
+        fitView={initialFit}
+        fitViewOptions={{ maxZoom: 1 }}
+        minZoom={0.1}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} />
+        <Controls />
+        <MiniMap pannable zoomable />
+      </ReactFlow>
+      {doc.tasks.length === 0 && (
+        <div className="canvas-empty">Drag a component here from the palette, or select one and press Enter.</div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import { useId } from 'react';
+import type { CatalogEntry, Port } from '../catalog/types';
+import { isConstant, isParameterRef, isTaskOutput, type Binding, type PipelineDocument, type Task } from '../document/types';
+import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
+import { checkConnection } from '../validate/validate';
+import type { Catalog } from '../catalog/catalog';
+import { formatValue, parseValue } from './value-text';
+import { useEditor, useEditorStore } from './store-context';
+
+interface Props {
+  task: Task;
+  port: Port;
+  entry: CatalogEntry;
+  doc: PipelineDocument;
+  catalog: Catalog;
+  keys: Map<string, string>;
+}
+
+/** Upstream outputs that may feed this input (type-checked, no cycles). */
+function candidateOutputs(props: Props): Array<{ value: string; label: string }> {
+  const { task, port, doc, catalog, keys } = props;
+  const out: Array<{ value: string; label: string }> = [];
+  for (const t of doc.tasks) {
+    if (t.id === task.id) continue;
+    const entry = catalog.get(t.component);
+    if (!entry) continue;
+    const outputs = [
+      ...Object.keys(entry.outputDefinitions?.artifacts ?? {}),
+      ...Object.keys(entry.outputDefinitions?.parameters ?? {}),
+    ].sort();
+    for (const o of outputs) {
+      if (!checkConnection(doc, catalog, t.id, o, task.id, port.name).ok) continue;
+      out.push({ value: `out:${t.id}:${o}`, label: `${keys.get(t.id)}.${o}` });
+    }
+  }
+  return out;
+}
+
+export function InputField(props: Props) {
+  const { task, port, entry, doc, keys } = props;
+  const store = useEditorStore();
+  const id = useId();
+  const fieldKey = `input:${task.id}:${port.name}`;
+  const draft = useEditor((s) => s.drafts[fieldKey]);
+  const binding = task.inputs[port.name];
+  const required = !port.optional && !port.hasDefault;
+  const help = entry.help[port.name];
+
+  const sourceValue = !binding
+    ? 'unset'
+    : isConstant(binding)
+      ? 'constant'
+      : isParameterRef(binding)
+        ? `param:${binding.parameter}`
+        : `out:${binding.task}:${binding.output}`;
+
+  const params = doc.parameters.filter((p) => port.kind === 'parameter' && p.type === port.type);
+  const outputs = candidateOutputs(props);
+  if (binding && isTaskOutput(binding) && !outputs.some((o) => o.value === sourceValue))
+    outputs.push({ value: sourceValue, label: `${keys.get(binding.task) ?? binding.task}.${binding.output}` });
+  if (binding && isParameterRef(binding) && !params.some((p) => p.name === binding.parameter))
+    params.push({ name: binding.parameter, type: port.type as ParameterType });
+
+  const setBinding = (b: Binding | undefined) => {
+    store.getState().setDraft(fieldKey, undefined);
+    store.getState().setInput(task.id, port.name, b);
+  };
+
+  const onSource = (value: string) => {
+    if (value === 'unset') setBinding(undefined);
+    else if (value === 'constant') {
+      const fallback: JsonValue =
+        port.defaultValue !== undefined ? (port.defaultValue as JsonValue) : emptyOf(port.type as ParameterType);
+      setBinding({ constant: fallback });
+    } else if (value.startsWith('param:')) setBinding({ parameter: value.slice(6) });
+    else {
+      const [, from, output] = value.split(':');
+      store.getState().connect(from, output, task.id, port.name);
+    }
+  };
+
+  const onText = (text: string) => {
+    const parsed = parseValue(port.type as ParameterType, text, port.name);
+    if (!parsed.ok) {
+      store.getState().setDraft(fieldKey, { text, error: parsed.error });
+      return;
+    }
+    store.getState().setInput(task.id, port.name, parsed.value === undefined ? undefined : { constant: parsed.value });
+    store.getState().setDraft(fieldKey, { text });
+  };
+  const onBlur = () => {
+    if (draft && !draft.error) store.getState().setDraft(fieldKey, undefined);
+  };
+
+  const placeholder = port.hasDefault ? `default: ${formatValue(port.defaultValue as JsonValue)}` : required ? 'required' : 'not set';
+  const constantText = binding && isConstant(binding) ? formatValue(binding.constant) : '';
+  const text = draft ? draft.text : constantText;
+  const errorId = `${id}-error`;
+
+  let field;
+  if (port.kind === 'artifact' || (binding && !isConstant(binding))) {
+    const shown = !binding
+      ? ''
+      : isParameterRef(binding)
+        ? `{{ ${binding.parameter} }} (pipeline parameter)`
+        : isTaskOutput(binding)
+          ? `← ${keys.get(binding.task) ?? binding.task}.${binding.output}`
+          : '';
+    field = (
+      <input id={id} className="value" readOnly value={shown} placeholder={port.kind === 'artifact' ? 'not connected' : placeholder} />
+    );
+  } else if (port.type === 'BOOLEAN') {
+    const checked = binding && isConstant(binding) ? binding.constant === true : port.defaultValue === true;
+    field = (
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => setBinding({ constant: e.target.checked })} />
+    );
+  } else if (port.type === 'STRUCT' || port.type === 'LIST') {
+    field = (
+      <textarea
+        id={id}
+        className="value json"
+        rows={2}
+        spellCheck={false}
+        value={text}
+        placeholder={placeholder}
+        aria-invalid={!!draft?.error}
+        aria-describedby={draft?.error ? errorId : undefined}
+        onChange={(e) => onText(e.target.value)}
+        onBlur={onBlur}
+      />
+    );
+  } else {
+    field = (
+      <input
+        id={id}
+        className="value"
+        type="text"
+        inputMode={port.type === 'STRING' ? 'text' : 'decimal'}
+        value={text}
+        placeholder={placeholder}
+        aria-invalid={!!draft?.error}
+        aria-describedby={draft?.error ? errorId : undefined}
+        onChange={(e) => onText(e.target.value)}
+        onBlur={onBlur}
+      />
+    );
+  }
+
+  return (
+    <div className={`input-field${draft?.error ? ' invalid' : ''}`} data-input={port.name}>
+      <div className="input-label-row">
+        <label htmlFor={id} className="input-name">
+          {port.name}
+        </label>
+        {required && <span className="req" title="required">*</span>}
+        <span className="input-type">{port.type}</span>
+        <select
+          aria-label={`Source of ${port.name}`}
+          className="source"
+          value={sourceValue}
+          onChange={(e) => onSource(e.target.value)}
+        >
+          <option value="unset">{required ? 'Not set (required)' : 'Not set'}</option>
+          {port.kind === 'parameter' && <option value="constant">Constant</option>}
+          {params.length > 0 && (
+            <optgroup label="Pipeline parameters">
+              {params.map((p) => (
+                <option key={p.name} value={`param:${p.name}`}>
+                  {p.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {outputs.length > 0 && (
+            <optgroup label="Upstream outputs">
+              {outputs.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+      </div>
+      {field}
+      {draft?.error && (
+        <div id={errorId} className="field-error" role="alert">
+          {draft.error}
+        </div>
+      )}
+      {help && <div className="help">{help}</div>}
+    </div>
+  );
+}
+
+function emptyOf(type: ParameterType): JsonValue {
+  switch (type) {
+    case 'STRING':
+      return '';
+    case 'NUMBER_INTEGER':
+    case 'NUMBER_DOUBLE':
+      return 0;
+    case 'BOOLEAN':
+      return false;
+    case 'STRUCT':
+      return {};
+    case 'LIST':
+      return [];
+  }
+}

@@ -1,0 +1,96 @@
+import { inputPorts, isRequired, outputPorts } from '../catalog/ports';
+import { derive } from '../store/derive';
+import { InputField } from './input-field';
+import { useEditor, useEditorStore } from './store-context';
+
+export function Inspector({ taskId }: { taskId: string }) {
+  const store = useEditorStore();
+  const doc = useEditor((s) => s.doc);
+  const catalog = useEditor((s) => s.catalog);
+  const task = doc.tasks.find((t) => t.id === taskId);
+  if (!task) return null;
+  const entry = catalog.get(task.component);
+  const { keys, diagnostics } = derive(doc, catalog);
+  const key = keys.get(task.id) ?? task.id;
+  const problems = diagnostics.filter((d) => d.taskId === task.id);
+
+  return (
+    <section className="panel inspector" aria-label={`Task ${key}`}>
+      <div className="panel-head">
+        <h2>{entry?.title ?? task.component}</h2>
+        <button type="button" className="link" onClick={() => store.getState().select(null)}>
+          Pipeline settings
+        </button>
+      </div>
+      <p className="muted">
+        Task <code>{key}</code> · <code>{task.component}</code>
+      </p>
+      {entry?.summary && <p className="summary">{entry.summary}</p>}
+      {problems.length > 0 && (
+        <ul className="problems">
+          {problems.map((p, i) => (
+            <li key={i}>{p.message}</li>
+          ))}
+        </ul>
+      )}
+      <fieldset className="task-options">
+        <legend>Task</legend>
+        <label>
+          Display name
+          <input
+            type="text"
+            value={task.displayName ?? ''}
+            placeholder={key}
+            onChange={(e) => store.getState().setTaskOptions(task.id, { displayName: e.target.value })}
+          />
+        </label>
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={task.caching}
+            onChange={(e) => store.getState().setTaskOptions(task.id, { caching: e.target.checked })}
+          />
+          Cache results
+        </label>
+        <label>
+          Retries
+          <select
+            value={task.retries === undefined ? '' : String(task.retries)}
+            onChange={(e) =>
+              store.getState().setTaskOptions(task.id, { retries: e.target.value === '' ? undefined : Number(e.target.value) })
+            }
+          >
+            <option value="">No retry policy</option>
+            {[0, 1, 2, 3, 5, 10].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="danger" onClick={() => store.getState().removeTasks([task.id])}>
+          Delete task
+        </button>
+      </fieldset>
+      {entry && (
+        <>
+          <h3>Inputs</h3>
+          {inputPorts(entry)
+            .sort((a, b) => Number(isRequired(b)) - Number(isRequired(a)))
+            .map((port) => (
+              <InputField key={port.name} task={task} port={port} entry={entry} doc={doc} catalog={catalog} keys={keys} />
+            ))}
+          <h3>Outputs</h3>
+          <ul className="outputs">
+            {outputPorts(entry).map((p) => (
+              <li key={p.name}>
+                <code>{p.name}</code> <span className="input-type">{p.type}</span>
+                {entry.help[p.name] && <div className="help">{entry.help[p.name]}</div>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { derive, specText } from '../store/derive';
+import { exportBlockers } from '../store/editor-store';
+import { downloadText } from './download';
+import { useEditor, useEditorStore } from './store-context';
+
+export function Toolbar() {
+  const store = useEditorStore();
+  const name = useEditor((s) => s.doc.name);
+  const blockerText = useEditor((s) => exportBlockers(s).join('\n'));
+  const blockers = blockerText ? blockerText.split('\n') : [];
+  const blocked = blockers.length > 0;
+  const reason = blocked ? `Export blocked: ${blockers[0]}${blockers.length > 1 ? ` (+${blockers.length - 1} more)` : ''}` : '';
+
+  const download = (format: 'json' | 'yaml') => {
+    const s = store.getState();
+    if (exportBlockers(s).length > 0) return;
+    const spec = derive(s.doc, s.catalog).spec;
+    if (!spec) return;
+    downloadText(
+      `${s.doc.name || 'pipeline'}.${format}`,
+      specText(spec, format),
+      format === 'json' ? 'application/json' : 'application/yaml',
+    );
+  };
+
+  return (
+    <header className="toolbar">
+      <span className="brand">Pipeline Canvas</span>
+      <span className="doc-name" title="Pipeline name">
+        {name || 'untitled'}
+      </span>
+      <button type="button" onClick={() => store.getState().select(null)}>
+        Pipeline
+      </button>
+      <span className="spacer" />
+      {blocked && (
+        <span className="blocked" role="status" data-testid="export-blocked">
+          {reason}
+        </span>
+      )}
+      <button type="button" disabled={blocked} title={reason || 'Download the compiled spec as JSON'} onClick={() => download('json')}>
+        Download JSON
+      </button>
+      <button type="button" disabled={blocked} title={reason || 'Download the compiled spec as YAML'} onClick={() => download('yaml')}>
+        Download YAML
+      </button>
+    </header>
+  );
+}
