@@ -7,7 +7,28 @@
 import { INTEGER_FIELDS, type PipelineSpec } from '../spec/pipeline-spec';
 import { pipelineHeader } from './header';
 
-const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * Python's key order: by code point. JS `<` compares UTF-16 units, which would put an
+ * astral character (a surrogate pair) before U+E000–U+FFFF.
+ */
+function compareKeys(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800) x += x < 0xe000 ? 0x2000 : -0x800;
+    if (y >= 0xd800) y += y < 0xe000 ? 0x2000 : -0x800;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * Fields that hold a protobuf Value/Struct (user data): every number under them is a float,
+ * even under a key that happens to be spelled like an int32 proto field.
+ */
+const VALUE_FIELDS: ReadonlySet<string> = new Set(['constant', 'defaultValue', 'metadata']);
 
 /** Python's float repr for finite numbers (`8000.0`, `0.2`, `1e-07`, `1e+16`). */
 export function pythonFloat(n: number): string {
@@ -24,8 +45,8 @@ export function pythonFloat(n: number): string {
   return s.includes('.') ? s : `${s}.0`;
 }
 
-function numberText(n: number, key: string | undefined, yaml: boolean): string {
-  if (key !== undefined && INTEGER_FIELDS.has(key) && Number.isInteger(n)) return String(n);
+function numberText(n: number, key: string | undefined, yaml: boolean, inValue = false): string {
+  if (!inValue && key !== undefined && INTEGER_FIELDS.has(key) && Number.isInteger(n)) return String(n);
   const text = pythonFloat(n);
   if (!yaml) return text;
   // PyYAML style: an exponent needs a dot in the mantissa to read back as a float.
@@ -40,10 +61,10 @@ function asciiJsonString(s: string): string {
 /** JSON exactly as KFP writes it (`json.dumps(indent=2, sort_keys=True)`). */
 export function toJson(value: unknown): string {
   const out: string[] = [];
-  const write = (v: unknown, indent: string, key: string | undefined) => {
+  const write = (v: unknown, indent: string, key: string | undefined, inValue: boolean) => {
     if (v === null || v === undefined) out.push('null');
     else if (typeof v === 'string') out.push(asciiJsonString(v));
-    else if (typeof v === 'number') out.push(numberText(v, key, false));
+    else if (typeof v === 'number') out.push(numberText(v, key, false, inValue));
     else if (typeof v === 'boolean') out.push(v ? 'true' : 'false');
     else if (Array.isArray(v)) {
       if (v.length === 0) return void out.push('[]');
@@ -51,7 +72,7 @@ export function toJson(value: unknown): string {
       out.push('[\n');
       v.forEach((item, i) => {
         out.push(inner);
-        write(item, inner, undefined);
+        write(item, inner, undefined, inValue);
         out.push(i < v.length - 1 ? ',\n' : '\n');
       });
       out.push(indent, ']');
@@ -65,13 +86,13 @@ export function toJson(value: unknown): string {
       out.push('{\n');
       keys.forEach((k, i) => {
         out.push(inner, asciiJsonString(k), ': ');
-        write(obj[k], inner, k);
+        write(obj[k], inner, k, inValue || VALUE_FIELDS.has(k));
         out.push(i < keys.length - 1 ? ',\n' : '\n');
       });
       out.push(indent, '}');
     }
   };
-  write(value, '', undefined);
+  write(value, '', undefined, false);
   return out.join('');
 }
 
@@ -89,7 +110,8 @@ function yamlString(s: string): string {
     !s.endsWith(' ') &&
     !RESERVED.test(s) &&
     !NUMBER_LIKE.test(s) &&
-    !/ #|: /.test(s)
+    !/ #|: /.test(s) &&
+    !s.startsWith('...') // a document end marker at the start of a line
   )
     return s;
   return yamlQuoted(s);
@@ -116,50 +138,54 @@ function yamlQuoted(s: string): string {
 /** YAML for plain data (maps, lists, strings, numbers, booleans, null), block style, sorted keys. */
 export function toYamlBody(value: unknown): string {
   const out: string[] = [];
-  const scalar = (v: unknown, key: string | undefined): string | undefined => {
+  const scalar = (v: unknown, key: string | undefined, inValue: boolean): string | undefined => {
     if (v === null || v === undefined) return 'null';
     if (typeof v === 'string') return yamlString(v);
-    if (typeof v === 'number') return numberText(v, key, true);
+    if (typeof v === 'number') return numberText(v, key, true, inValue);
     if (typeof v === 'boolean') return v ? 'true' : 'false';
     if (Array.isArray(v)) return v.length === 0 ? '[]' : undefined;
     const keys = Object.keys(v as object).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
     return keys.length === 0 ? '{}' : undefined;
   };
-  const writeMap = (obj: Record<string, unknown>, indent: string) => {
+  const writeMap = (obj: Record<string, unknown>, indent: string, inValue: boolean) => {
     const keys = Object.keys(obj)
       .filter((k) => obj[k] !== undefined)
       .sort(compareKeys);
     for (const k of keys) {
       const v = obj[k];
-      const s = scalar(v, k);
-      out.push(indent, yamlString(k), ':');
+      const valueBelow = inValue || VALUE_FIELDS.has(k);
+      const s = scalar(v, k, inValue);
+      const keyText = yamlString(k);
+      // An implicit key may be at most 1024 characters long; longer ones need `? key`.
+      if (keyText.length > 1000) out.push(indent, '? ', keyText, '\n', indent, ':');
+      else out.push(indent, keyText, ':');
       if (s !== undefined) out.push(' ', s, '\n');
       else if (Array.isArray(v)) {
         out.push('\n');
-        writeList(v, indent);
+        writeList(v, indent, valueBelow);
       } else {
         out.push('\n');
-        writeMap(v as Record<string, unknown>, indent + '  ');
+        writeMap(v as Record<string, unknown>, indent + '  ', valueBelow);
       }
     }
   };
-  const writeList = (list: unknown[], indent: string) => {
+  const writeList = (list: unknown[], indent: string, inValue: boolean) => {
     for (const item of list) {
-      const s = scalar(item, undefined);
+      const s = scalar(item, undefined, inValue);
       if (s !== undefined) out.push(indent, '- ', s, '\n');
       else if (Array.isArray(item)) {
         out.push(indent, '-\n');
-        writeList(item, indent + '  ');
+        writeList(item, indent + '  ', inValue);
       } else {
         out.push(indent, '-\n');
-        writeMap(item as Record<string, unknown>, indent + '  ');
+        writeMap(item as Record<string, unknown>, indent + '  ', inValue);
       }
     }
   };
-  const top = scalar(value, undefined);
+  const top = scalar(value, undefined, false);
   if (top !== undefined) return top + '\n';
-  if (Array.isArray(value)) writeList(value, '');
-  else writeMap(value as Record<string, unknown>, '');
+  if (Array.isArray(value)) writeList(value, '', false);
+  else writeMap(value as Record<string, unknown>, '', false);
   return out.join('');
 }
 

@@ -1,11 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas';
 import { Inspector } from './inspector';
 import { Palette } from './palette';
 import { PipelinePanel } from './pipeline-panel';
 import { StartScreen } from './start-screen';
-import { useEditor } from './store-context';
+import { useEditor, useEditorStore } from './store-context';
 import { Toolbar } from './toolbar';
 import { NoticeBanner } from './notice';
 
@@ -14,6 +14,17 @@ const SpecView = lazy(() => import('./spec-view'));
 export function App() {
   const screen = useEditor((s) => s.screen);
   const selected = useEditor((s) => s.selectedTaskId);
+  const store = useEditorStore();
+  useEffect(() => {
+    // Escape leaves the selected task and shows the pipeline panel (not while typing in a field).
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.key !== 'Escape' || target?.closest('input, textarea, select, .monaco-editor')) return;
+      store.getState().select(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
   if (screen === 'start') return <StartScreen />;
   return (
     <ReactFlowProvider>

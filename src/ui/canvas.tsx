@@ -169,9 +169,6 @@ export function Canvas() {
         }
       }}
       onDrop={onDrop}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') store.getState().select(null);
-      }}
     >
       <ReactFlow<TaskFlowNode>
         nodes={nodes}

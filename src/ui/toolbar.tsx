@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+import { loadDocument, saveDocument } from '../document/load';
 import { derive, specText } from '../store/derive';
 import { exportBlockers } from '../store/editor-store';
 import { downloadText } from './download';
@@ -23,6 +25,18 @@ export function Toolbar() {
     );
   };
 
+  const fileInput = useRef<HTMLInputElement>(null);
+  const saveDoc = () => {
+    const doc = store.getState().doc;
+    downloadText(`${doc.name || 'pipeline'}.pipeline-canvas.json`, saveDocument(doc), 'application/json');
+  };
+  const openDoc = async (file: File | undefined) => {
+    if (!file) return;
+    const result = loadDocument(await file.text(), file.name);
+    if (result.ok) store.getState().openDocument(result.doc);
+    else store.getState().showNotice({ kind: 'error', message: result.error });
+  };
+
   return (
     <header className="toolbar">
       <span className="brand">Pipeline Canvas</span>
@@ -32,6 +46,23 @@ export function Toolbar() {
       <button type="button" onClick={() => store.getState().select(null)}>
         Pipeline
       </button>
+      <button type="button" onClick={saveDoc} title="Save this pipeline as a Pipeline Canvas document (for the CLI or to open later)">
+        Save document
+      </button>
+      <button type="button" onClick={() => fileInput.current?.click()}>
+        Open document
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-label="Open document file"
+        onChange={(e) => {
+          void openDoc(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
       <span className="spacer" />
       {blocked && (
         <span className="blocked" role="status" data-testid="export-blocked">
