@@ -4,6 +4,7 @@
 // Ends with one line `N passed, N failed` and a non-zero exit code on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REPORTS = 'reports';
@@ -26,6 +27,19 @@ function ensureChromium() {
   console.log('Chromium is missing; installing Debian\'s chromium package…');
   run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']);
   return existsSync(CHROMIUM);
+}
+
+/** A TCP port nobody listens on, for the e2e server. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function readJson(path) {
@@ -59,7 +73,10 @@ else failed++;
 
 if (!ensureChromium()) failed++;
 else if (buildOk) {
-  const e2eStatus = run('npx', ['playwright', 'test'], { env: { ...process.env, PW_JSON: `${REPORTS}/e2e.json` } });
+  const port = await freePort();
+  const e2eStatus = run('npx', ['playwright', 'test'], {
+    env: { ...process.env, PW_JSON: `${REPORTS}/e2e.json`, E2E_PORT: String(port) },
+  });
   const e2e = readJson(`${REPORTS}/e2e.json`);
   if (e2e) {
     passed += e2e.stats.expected + e2e.stats.flaky;

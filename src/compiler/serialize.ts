@@ -25,10 +25,14 @@ function compareKeys(a: string, b: string): number {
 }
 
 /**
- * Fields that hold a protobuf Value/Struct (user data): every number under them is a float,
- * even under a key that happens to be spelled like an int32 proto field.
+ * Fields (`parent.key`) that hold a protobuf Value/Struct, i.e. user data: every number under
+ * them is a float, even under a key spelled like an int32 proto field (`maxRetryCount`).
+ * The parent is part of the rule because task keys and input names (`constant`, `metadata`)
+ * are chosen by users.
  */
-const VALUE_FIELDS: ReadonlySet<string> = new Set(['constant', 'defaultValue', 'metadata']);
+const VALUE_FIELDS: ReadonlySet<string> = new Set(['runtimeValue.constant', 'artifactUri.constant', 'importer.metadata']);
+const isValueField = (parent: string | undefined, key: string) =>
+  key === 'defaultValue' || VALUE_FIELDS.has(`${parent}.${key}`);
 
 /** Python's float repr for finite numbers (`8000.0`, `0.2`, `1e-07`, `1e+16`). */
 export function pythonFloat(n: number): string {
@@ -86,7 +90,7 @@ export function toJson(value: unknown): string {
       out.push('{\n');
       keys.forEach((k, i) => {
         out.push(inner, asciiJsonString(k), ': ');
-        write(obj[k], inner, k, inValue || VALUE_FIELDS.has(k));
+        write(obj[k], inner, k, inValue || isValueField(key, k));
         out.push(i < keys.length - 1 ? ',\n' : '\n');
       });
       out.push(indent, '}');
@@ -100,7 +104,8 @@ export function toJson(value: unknown): string {
 
 /** Strings a YAML 1.1 or 1.2 parser could read as something other than a string. */
 const RESERVED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N|=|<<)$/;
-const NUMBER_LIKE = /^[-+]?(?:\.?[0-9]|\.(?:inf|Inf|INF|nan|NaN|NAN)$|0[xob])|^[-+]?[0-9][0-9_,:.]*(?:[eE][-+]?[0-9]+)?$/;
+const NUMBER_LIKE =
+  /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?0[xXoObB][0-9a-fA-F_]*$|^[-+]?[0-9][0-9_]*(?::[0-9_]+)+(?:\.[0-9_]*)?$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
 const SAFE_PLAIN = /^[A-Za-z0-9_./$(][A-Za-z0-9 _./$@()\-+=,'"]*$/;
 
 function yamlString(s: string): string {
@@ -147,13 +152,13 @@ export function toYamlBody(value: unknown): string {
     const keys = Object.keys(v as object).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
     return keys.length === 0 ? '{}' : undefined;
   };
-  const writeMap = (obj: Record<string, unknown>, indent: string, inValue: boolean) => {
+  const writeMap = (obj: Record<string, unknown>, indent: string, inValue: boolean, parent?: string) => {
     const keys = Object.keys(obj)
       .filter((k) => obj[k] !== undefined)
       .sort(compareKeys);
     for (const k of keys) {
       const v = obj[k];
-      const valueBelow = inValue || VALUE_FIELDS.has(k);
+      const valueBelow = inValue || isValueField(parent, k);
       const s = scalar(v, k, inValue);
       const keyText = yamlString(k);
       // An implicit key may be at most 1024 characters long; longer ones need `? key`.
@@ -165,7 +170,7 @@ export function toYamlBody(value: unknown): string {
         writeList(v, indent, valueBelow);
       } else {
         out.push('\n');
-        writeMap(v as Record<string, unknown>, indent + '  ', valueBelow);
+        writeMap(v as Record<string, unknown>, indent + '  ', valueBelow, k);
       }
     }
   };

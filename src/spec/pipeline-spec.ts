@@ -132,4 +132,4 @@ export interface PipelineSpec {
 }
 
 /** Keys whose numbers are proto int32/int64 fields: written without a decimal point. */
-export const INTEGER_FIELDS: ReadonlySet<string> = new Set(['maxRetryCount', 'parallelism']);
+export const INTEGER_FIELDS: ReadonlySet<string> = new Set(['maxRetryCount', 'parallelismLimit']);
