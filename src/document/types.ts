@@ -32,6 +32,12 @@ export interface Task {
   caching: boolean;
   /** `.set_retry(num_retries=k)`; absent when no retry policy is set. */
   retries?: number;
+  /**
+   * The rest of `.set_retry(...)`, only meaningful with `retries`: wait before the first
+   * retry and the longest wait, in seconds (KFP writes `0s` and `3600s` when unset), and
+   * the factor the wait grows by (2.0 when unset).
+   */
+  retryBackoff?: { duration?: number; factor?: number; maxDuration?: number };
   /** Ids of tasks this one must run after (`.after(...)`). */
   after: string[];
   /** Bound inputs by input name; unbound optional inputs are absent. */
