@@ -12,7 +12,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: process.env.PW_JSON ?? 'reports/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    viewport: { width: 1600, height: 1000 },
+    viewport: { width: 1920, height: 1080 },
     acceptDownloads: true,
     screenshot: 'only-on-failure',
     launchOptions: {

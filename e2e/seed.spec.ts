@@ -17,10 +17,10 @@ test('a person builds the seed pipeline by hand and downloads exactly what KFP c
   await ed.startBlank();
 
   // Four components dragged from the palette.
-  await ed.dragComponent('v1.dataset.ImageDatasetCreateOp', 120, 120);
-  await ed.dragComponent('v1.automl.training_job.AutoMLImageTrainingJobRunOp', 480, 80);
-  await ed.dragComponent('v1.endpoint.EndpointCreateOp', 480, 560);
-  await ed.dragComponent('v1.endpoint.ModelDeployOp', 900, 300);
+  await ed.dragComponent('v1.dataset.ImageDatasetCreateOp', 60, 120);
+  await ed.dragComponent('v1.automl.training_job.AutoMLImageTrainingJobRunOp', 420, 40);
+  await ed.dragComponent('v1.endpoint.EndpointCreateOp', 420, 600);
+  await ed.dragComponent('v1.endpoint.ModelDeployOp', 840, 320);
   for (const key of ['image-dataset-create', 'automl-image-training-job', 'endpoint-create', 'model-deploy'])
     await expect(ed.task(key)).toBeVisible();
 

@@ -117,6 +117,17 @@ export function setTaskOptions(doc: PipelineDocument, taskId: string, patch: Tas
   });
 }
 
+/** Sets or clears (`undefined`, or all fields unset) the retry backoff of a task. */
+export function setRetryBackoff(doc: PipelineDocument, taskId: string, backoff: Task['retryBackoff']): PipelineDocument {
+  return mapTask(doc, taskId, (t) => {
+    const clean = Object.fromEntries(Object.entries(backoff ?? {}).filter(([, v]) => v !== undefined));
+    const next: Task = { ...t };
+    if (Object.keys(clean).length === 0) delete next.retryBackoff;
+    else next.retryBackoff = clean;
+    return next;
+  });
+}
+
 export function setAfter(doc: PipelineDocument, taskId: string, after: string[]): PipelineDocument {
   return mapTask(doc, taskId, (t) => ({ ...t, after: [...new Set(after)].filter((a) => a !== taskId) }));
 }

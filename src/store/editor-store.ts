@@ -7,9 +7,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCatalog, withEntries, type Catalog } from '../catalog/catalog';
 import type { CatalogEntry } from '../catalog/types';
 import * as ops from '../document/operations';
-import type { Binding, PipelineDocument, Position } from '../document/types';
+import type { Binding, PipelineDocument, Position, Task } from '../document/types';
 import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
-import { checkConnection } from '../validate/validate';
+import { checkConnection, wouldCycle } from '../validate/validate';
 import { derive } from './derive';
 
 export interface Draft {
@@ -47,6 +47,10 @@ export interface EditorState {
   connect(fromTask: string, output: string, toTask: string, input: string, at?: { x: number; y: number }): boolean;
   setInput(taskId: string, input: string, binding: Binding | undefined): void;
   setTaskOptions(taskId: string, patch: ops.TaskOptions): void;
+  /** Adds a "run after" dependency without data; refused (with a notice) when it would make a cycle. */
+  addAfter(taskId: string, upstreamId: string, at?: { x: number; y: number }): boolean;
+  removeAfter(taskId: string, upstreamId: string): void;
+  setRetryBackoff(taskId: string, backoff: Task['retryBackoff']): void;
   setPipelineInfo(patch: ops.PipelineInfoPatch): void;
   addParameter(): string;
   renameParameter(from: string, to: string): void;
@@ -121,6 +125,23 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       },
       setInput: (taskId, input, binding) => update((d) => ops.setInput(d, taskId, input, binding)),
       setTaskOptions: (taskId, patch) => update((d) => ops.setTaskOptions(d, taskId, patch)),
+      addAfter: (taskId, upstreamId, at) => {
+        const doc = get().doc;
+        const task = ops.findTask(doc, taskId);
+        if (!task || task.after.includes(upstreamId)) return false;
+        if (wouldCycle(doc, upstreamId, taskId)) {
+          set({ notice: { kind: 'error', at, message: 'Cannot add: the tasks would wait for each other in a circle.' } });
+          return false;
+        }
+        set({ doc: ops.setAfter(doc, taskId, [...task.after, upstreamId]), notice: null });
+        return true;
+      },
+      removeAfter: (taskId, upstreamId) =>
+        update((d) => {
+          const task = ops.findTask(d, taskId);
+          return task ? ops.setAfter(d, taskId, task.after.filter((a) => a !== upstreamId)) : d;
+        }),
+      setRetryBackoff: (taskId, backoff) => update((d) => ops.setRetryBackoff(d, taskId, backoff)),
       setPipelineInfo: (patch) => update((d) => ops.setPipelineInfo(d, patch)),
 
       addParameter: () => {

@@ -2,7 +2,6 @@ import { useCallback, useMemo, useRef, useState, type DragEvent, type PointerEve
 import {
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -18,7 +17,8 @@ import { derive } from '../store/derive';
 import { typeColor } from './artifact-colors';
 import { DRAG_MIME } from './palette';
 import { useEditor, useEditorStore } from './store-context';
-import { TaskNode, type TaskFlowNode } from './task-node';
+import { Legend } from './legend';
+import { AFTER_SOURCE, AFTER_TARGET, TaskNode, type TaskFlowNode } from './task-node';
 
 const nodeTypes = { task: TaskNode };
 const parseHandle = (h: string | null | undefined, side: 'in' | 'out') =>
@@ -77,6 +77,19 @@ export function Canvas() {
     const list: Edge[] = [];
     const byId = new Map(doc.tasks.map((t) => [t.id, t]));
     for (const t of doc.tasks) {
+      for (const up of t.after) {
+        if (!byId.has(up)) continue;
+        list.push({
+          id: `after:${t.id}:${up}`,
+          source: up,
+          sourceHandle: AFTER_SOURCE,
+          target: t.id,
+          targetHandle: AFTER_TARGET,
+          className: 'after-edge',
+          style: { stroke: '#5f6368', strokeDasharray: '6 4', strokeWidth: 1.5 },
+          ariaLabel: `run after`,
+        });
+      }
       for (const [input, b] of Object.entries(t.inputs)) {
         if (!isTaskOutput(b)) continue;
         const producer = byId.get(b.task);
@@ -84,7 +97,7 @@ export function Canvas() {
         const port = entry && findOutput(entry, b.output);
         const color = port ? typeColor(port.kind, port.type) : '#999';
         list.push({
-          id: `${t.id}:${input}`,
+          id: `data:${t.id}:${input}`,
           source: b.task,
           sourceHandle: `out:${b.output}`,
           target: t.id,
@@ -130,8 +143,14 @@ export function Canvas() {
     (changes: EdgeChange[]) => {
       for (const c of changes) {
         if (c.type !== 'remove') continue;
-        const i = c.id.indexOf(':');
-        store.getState().setInput(c.id.slice(0, i), c.id.slice(i + 1), undefined);
+        if (c.id.startsWith('after:')) {
+          const [, taskId, upstreamId] = c.id.split(':');
+          store.getState().removeAfter(taskId, upstreamId);
+          continue;
+        }
+        const rest = c.id.slice('data:'.length);
+        const i = rest.indexOf(':');
+        store.getState().setInput(rest.slice(0, i), rest.slice(i + 1), undefined);
       }
     },
     [store],
@@ -139,10 +158,19 @@ export function Canvas() {
 
   const onConnect = useCallback(
     (c: Connection) => {
+      const at = { ...pointer.current };
+      const afterEnds = [c.sourceHandle === AFTER_SOURCE, c.targetHandle === AFTER_TARGET];
+      if (afterEnds[0] && afterEnds[1]) return void store.getState().addAfter(c.target, c.source, at);
+      if (afterEnds[0] || afterEnds[1])
+        return void store.getState().showNotice({
+          kind: 'error',
+          at,
+          message: 'Cannot connect: a "run after" dot connects only to another task\'s "run after" dot.',
+        });
       const output = parseHandle(c.sourceHandle, 'out');
       const input = parseHandle(c.targetHandle, 'in');
       if (!output || !input) return;
-      store.getState().connect(c.source, output, c.target, input, { ...pointer.current });
+      store.getState().connect(c.source, output, c.target, input, at);
     },
     [store],
   );
@@ -187,8 +215,8 @@ export function Canvas() {
       >
         <Background gap={20} />
         <Controls />
-        <MiniMap pannable zoomable />
       </ReactFlow>
+      <Legend />
       {doc.tasks.length === 0 && (
         <div className="canvas-empty">Drag a component here from the palette, or select one and press Enter.</div>
       )}

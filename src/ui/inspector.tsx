@@ -1,10 +1,13 @@
+import { useId } from 'react';
 import { inputPorts, isRequired, outputPorts } from '../catalog/ports';
 import { derive } from '../store/derive';
 import { InputField } from './input-field';
+import { RunAfter, RetryBackoff } from './task-options';
 import { useEditor, useEditorStore } from './store-context';
 
 export function Inspector({ taskId }: { taskId: string }) {
   const store = useEditorStore();
+  const retriesId = useId();
   const doc = useEditor((s) => s.doc);
   const catalog = useEditor((s) => s.catalog);
   const task = doc.tasks.find((t) => t.id === taskId);
@@ -52,22 +55,23 @@ export function Inspector({ taskId }: { taskId: string }) {
           />
           Cache results
         </label>
-        <label>
-          Retries
-          <select
-            value={task.retries === undefined ? '' : String(task.retries)}
-            onChange={(e) =>
-              store.getState().setTaskOptions(task.id, { retries: e.target.value === '' ? undefined : Number(e.target.value) })
-            }
-          >
-            <option value="">No retry policy</option>
-            {[0, 1, 2, 3, 5, 10].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor={retriesId}>Retries</label>
+        <select
+          id={retriesId}
+          value={task.retries === undefined ? '' : String(task.retries)}
+          onChange={(e) =>
+            store.getState().setTaskOptions(task.id, { retries: e.target.value === '' ? undefined : Number(e.target.value) })
+          }
+        >
+          <option value="">No retry policy</option>
+          {[0, 1, 2, 3, 4, 5, 10].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+        {task.retries !== undefined && <RetryBackoff task={task} />}
+        <RunAfter task={task} doc={doc} keys={keys} />
         <button type="button" className="danger" onClick={() => store.getState().removeTasks([task.id])}>
           Delete task
         </button>

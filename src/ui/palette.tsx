@@ -2,6 +2,8 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { inputPorts, outputPorts } from '../catalog/ports';
 import type { CatalogEntry } from '../catalog/types';
+import { ComponentPreview } from './component-preview';
+import { freeSpot } from './placement';
 import { useEditor, useEditorStore } from './store-context';
 
 export const DRAG_MIME = 'application/x-pipeline-canvas-component';
@@ -47,8 +49,8 @@ export function Palette() {
     const centre = rect
       ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
       : { x: 0, y: 0 };
-    const count = store.getState().doc.tasks.length;
-    store.getState().addComponent(id, { x: Math.round(centre.x - 130 + (count % 5) * 24), y: Math.round(centre.y - 60 + (count % 5) * 24) });
+    const taken = store.getState().doc.tasks.map((t) => t.position);
+    store.getState().addComponent(id, freeSpot(centre, taken));
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -92,7 +94,7 @@ export function Palette() {
                     data-testid={`palette-item-${e.id}`}
                     draggable
                     aria-selected={active === e.id}
-                    title={`${e.summary}\n\nInputs: ${inputPorts(e).map((p) => p.name).join(', ')}\nOutputs: ${outputPorts(e).map((p) => p.name).join(', ')}`}
+                    title={e.summary}
                     onFocus={() => setActive(e.id)}
                     onClick={() => setActive(e.id)}
                     onDoubleClick={() => addAtCentre(e.id)}
@@ -111,6 +113,7 @@ export function Palette() {
           </section>
         ))}
       </div>
+      {active && catalog.get(active) && <ComponentPreview entry={catalog.get(active)!} />}
     </nav>
   );
 }

@@ -6,6 +6,10 @@ import type { Task } from '../document/types';
 import { typeColor } from './artifact-colors';
 import { useEditorStore } from './store-context';
 
+/** Handles of "run after" dependencies (no data): on the node header. */
+export const AFTER_SOURCE = 'after:source';
+export const AFTER_TARGET = 'after:target';
+
 export interface TaskNodeData extends Record<string, unknown> {
   task: Task;
   entry?: CatalogEntry;
@@ -72,6 +76,8 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
   return (
     <div className={`task-node${selected ? ' selected' : ''}${hasError ? ' has-error' : ''}`}>
       <div className="task-head" data-testid={`task-${taskKey}`}>
+        <Handle id={AFTER_TARGET} type="target" position={Position.Top} className="handle-after" title="Run after: drop a run-after wire here" />
+        <Handle id={AFTER_SOURCE} type="source" position={Position.Bottom} className="handle-after source" title="Drag to a task that must run after this one" />
         <span className="task-title">{task.displayName || entry.title}</span>
         <span className="task-key">{taskKey}</span>
       </div>

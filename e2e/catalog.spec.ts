@@ -1,0 +1,86 @@
+import { expect, test } from './fixtures';
+import { Editor } from './pages';
+
+/** Adds a component with the keyboard only: focus search, type, arrow down, Enter. */
+async function addByKeyboard(ed: Editor, text: string, id: string) {
+  const search = ed.page.getByRole('searchbox', { name: 'Search components' });
+  await search.focus();
+  await search.fill('');
+  await ed.page.keyboard.type(text);
+  await expect(ed.paletteItem(id)).toBeVisible();
+  await ed.page.keyboard.press('ArrowDown');
+  while (!(await ed.paletteItem(id).evaluate((el) => el === document.activeElement))) await ed.page.keyboard.press('ArrowDown');
+  // The inputs and outputs are shown before the component is added.
+  await expect(ed.page.getByRole('region', { name: 'Component details' })).toContainText(id);
+  await ed.page.keyboard.press('Enter');
+}
+
+test('a BigQuery ML model is found by name, added by keyboard and wired by type', async ({ guarded: page }) => {
+  const ed = new Editor(page);
+  await ed.open();
+  await ed.startBlank();
+
+  await addByKeyboard(ed, 'bigquery create model', 'v1.bigquery.BigqueryCreateModelJobOp');
+  await expect(ed.task('bigquery-create-model-job')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Component details' })).toContainText('google.BQMLModel');
+  await addByKeyboard(ed, 'evaluate model', 'v1.bigquery.BigqueryEvaluateModelJobOp');
+  await expect(ed.task('bigquery-evaluate-model-job')).toBeVisible();
+  await addByKeyboard(ed, 'model deploy', 'v1.endpoint.ModelDeployOp');
+  await expect(ed.task('model-deploy')).toBeVisible();
+
+  // A BQML model feeds a BQML model input.
+  await ed.connect('bigquery-create-model-job', 'model', 'bigquery-evaluate-model-job', 'model');
+  await expect(ed.edges()).toHaveCount(1);
+
+  // But not a Vertex AI model input: the refusal names both types.
+  await ed.connect('bigquery-create-model-job', 'model', 'model-deploy', 'model');
+  const alert = page.getByRole('alert').filter({ hasText: 'Cannot connect' });
+  await expect(alert).toContainText('google.BQMLModel');
+  await expect(alert).toContainText('google.VertexModel');
+  await expect(ed.edges()).toHaveCount(1);
+
+  // The legend names the artifact types.
+  await page.getByRole('button', { name: 'Types' }).click();
+  const legend = page.getByRole('list', { name: 'Type legend' });
+  for (const t of ['google.BQMLModel', 'google.BQTable', 'google.VertexDataset', 'google.VertexModel', 'system.Artifact'])
+    await expect(legend).toContainText(t);
+
+  // Fill the required query and export: the wire is in the spec.
+  await ed.selectTask('bigquery-create-model-job');
+  await ed.setInput('query', 'CREATE MODEL `ds.m` OPTIONS(model_type="linear_reg") AS SELECT 1 AS label');
+  await ed.selectTask('model-deploy');
+  await page.getByRole('button', { name: 'Delete task' }).click();
+  await expect(ed.task('model-deploy')).toHaveCount(0);
+  const spec = JSON.parse(await ed.download('JSON'));
+  expect(spec.root.dag.tasks['bigquery-evaluate-model-job'].inputs.artifacts.model).toEqual({
+    taskOutputArtifact: { outputArtifactKey: 'model', producerTask: 'bigquery-create-model-job' },
+  });
+  expect(spec.root.dag.tasks['bigquery-evaluate-model-job'].dependentTasks).toEqual(['bigquery-create-model-job']);
+});
+
+test('task options: display name, caching, retry with backoff and run-after', async ({ guarded: page }) => {
+  const ed = new Editor(page);
+  await ed.open();
+  await ed.openExample();
+  await ed.selectTask('endpoint-create');
+  await page.getByLabel('Display name', { exact: true }).fill('Create endpoint (after dataset)');
+  await page.getByLabel('Retries', { exact: true }).selectOption('3');
+  await page.getByLabel('Backoff (s)', { exact: true }).fill('60');
+  await page.getByLabel('Run after', { exact: true }).selectOption({ label: 'image-dataset-create' });
+  await expect(page.locator('.react-flow__edge.after-edge')).toHaveCount(1);
+  await ed.selectTask('image-dataset-create');
+  await page.getByLabel('Cache results').uncheck();
+
+  const spec = JSON.parse(await ed.download('JSON'));
+  const endpoint = spec.root.dag.tasks['endpoint-create'];
+  expect(endpoint.taskInfo).toEqual({ name: 'Create endpoint (after dataset)' });
+  expect(endpoint.dependentTasks).toEqual(['image-dataset-create']);
+  expect(endpoint.retryPolicy).toEqual({ backoffDuration: '60s', backoffFactor: 2, backoffMaxDuration: '3600s', maxRetryCount: 3 });
+  expect(spec.root.dag.tasks['image-dataset-create'].cachingOptions).toEqual({});
+
+  // A backoff that is not a number is refused and blocks export.
+  await ed.selectTask('endpoint-create');
+  await page.getByLabel('Max backoff (s)', { exact: true }).fill('2h');
+  await expect(page.getByRole('alert').filter({ hasText: 'Max backoff' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download JSON' })).toBeDisabled();
+});
