@@ -1,21 +1,51 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadAllGcpc } from './catalog/gcpc/load';
+import { recoverStash, startAutosave, type Autosave } from './store/autosave';
 import { createEditorStore } from './store/editor-store';
+import { createIdbLibrary, createMemoryLibrary } from './store/library';
+import { coordinateTabs } from './store/tabs';
 import { App } from './ui/app';
+import { ServicesProvider } from './ui/services';
 import { StoreProvider } from './ui/store-context';
 import './ui/styles.css';
 
-const store = createEditorStore();
+const store = createEditorStore({ screen: 'loading' });
 loadAllGcpc().then(
   (entries) => store.getState().addCatalogEntries(entries),
   (e) => store.getState().showNotice({ kind: 'error', message: `The component catalog could not be loaded: ${String(e)}` }),
 );
 
+const library = typeof indexedDB !== 'undefined' ? createIdbLibrary() : createMemoryLibrary();
+let autosave: Autosave | undefined;
+const tabs = coordinateTabs(store, library, () => autosave);
+autosave = startAutosave(store, library, { onSaved: (id) => tabs.saved(id) });
+
+// Reopen the pipeline that was open before the reload, exactly as it was.
+void (async () => {
+  try {
+    await recoverStash(library).catch(() => undefined);
+    const id = await library.lastOpen();
+    if (id) {
+      const r = await library.read(id);
+      if (r.ok) {
+        autosave?.markSaved(r.doc);
+        return store.getState().openDocument(r.doc, id);
+      }
+      store.getState().showNotice({ kind: 'error', message: r.error });
+    }
+  } catch (e) {
+    store.getState().showNotice({ kind: 'error', message: `The local library could not be read: ${String(e)}` });
+  }
+  store.setState({ screen: 'start' });
+})();
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <App />
+      <ServicesProvider services={{ library, takeOver: () => tabs.takeOver(), markSaved: (doc) => autosave?.markSaved(doc) }}>
+        <App />
+      </ServicesProvider>
     </StoreProvider>
   </StrictMode>,
 );

@@ -11,6 +11,8 @@ import type { Binding, PipelineDocument, Position, Task } from '../document/type
 import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
 import { checkConnection, wouldCycle } from '../validate/validate';
 import { derive } from './derive';
+import * as hist from './history';
+import type { History } from './history';
 
 export interface Draft {
   text: string;
@@ -24,8 +26,18 @@ export interface Notice {
   kind: 'error' | 'info';
 }
 
+export interface SaveStatus {
+  state: 'idle' | 'saving' | 'saved' | 'error';
+  message?: string;
+}
+
 export interface EditorState {
-  screen: 'start' | 'editor';
+  screen: 'loading' | 'start' | 'editor';
+  /** Id of the open pipeline in the local library. */
+  libraryId: string | null;
+  /** Another tab edits this pipeline: this one only shows it. */
+  readOnly: boolean;
+  saveStatus: SaveStatus;
   doc: PipelineDocument;
   catalog: Catalog;
   catalogReady: boolean;
@@ -36,9 +48,18 @@ export interface EditorState {
   specFormat: 'json' | 'yaml';
   /** Nodes whose every input is shown as a port. */
   expanded: Record<string, boolean>;
+  /** Undo/redo: earlier and later documents. */
+  history: History;
 
   startBlank(name?: string): void;
-  openDocument(doc: PipelineDocument): void;
+  /** Opens a document; `libraryId` when it comes from the library, otherwise it gets a new one. */
+  openDocument(doc: PipelineDocument, libraryId?: string): void;
+  /** Back to the start screen (the library). */
+  closeDocument(): void;
+  setReadOnly(readOnly: boolean): void;
+  /** Replaces the document with a newer copy of the same pipeline (from another tab); not an undo step. */
+  syncDocument(doc: PipelineDocument): void;
+  setSaveStatus(status: SaveStatus): void;
   addCatalogEntries(entries: CatalogEntry[]): void;
   addComponent(componentId: string, position: Position): string;
   moveTask(taskId: string, position: Position): void;
@@ -60,6 +81,12 @@ export interface EditorState {
   showNotice(notice: Notice | null): void;
   setSpecFormat(format: 'json' | 'yaml'): void;
   toggleExpanded(taskId: string): void;
+  undo(): void;
+  redo(): void;
+  /** Starts collecting document changes into one undo step (typing in a field). */
+  beginEdit(): void;
+  /** Ends the step started by beginEdit (blur, Enter, Tab). */
+  endEdit(): void;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -74,14 +101,49 @@ export function exportBlockers(state: EditorState): string[] {
   return reasons;
 }
 
+/** The selection survives undo/redo only if the task still exists. */
+function keepSelection(selected: string | null, doc: PipelineDocument): Partial<EditorState> {
+  return selected && !doc.tasks.some((t) => t.id === selected) ? { selectedTaskId: null } : {};
+}
+
+const newId = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `p${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+
+export const READ_ONLY_MESSAGE = 'This pipeline is being edited in another tab; this tab is read-only. Use "Edit here" to take over.';
+
 export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 'screen'>>): EditorStore {
   return createStore<EditorState>()((set, get) => {
-    const update = (fn: (doc: PipelineDocument) => PipelineDocument) => {
-      const doc = fn(get().doc);
-      if (doc !== get().doc) set({ doc });
+    /** Every document change goes through here, so every change can be undone. */
+    const commit = (doc: PipelineDocument, extra: Partial<EditorState> = {}) => {
+      const before = get().doc;
+      if (get().readOnly && doc !== before) {
+        set({ notice: { kind: 'error', message: READ_ONLY_MESSAGE } });
+        return;
+      }
+      if (doc === before) {
+        if (Object.keys(extra).length) set(extra);
+        return;
+      }
+      set({ ...extra, doc, history: hist.record(get().history, before) });
     };
+    const update = (fn: (doc: PipelineDocument) => PipelineDocument) => commit(fn(get().doc));
+    const fresh = (doc: PipelineDocument, libraryId: string): Partial<EditorState> => ({
+      screen: 'editor',
+      libraryId,
+      readOnly: false,
+      saveStatus: { state: 'idle' },
+      doc,
+      selectedTaskId: null,
+      drafts: {},
+      notice: null,
+      expanded: {},
+      history: hist.emptyHistory(),
+    });
     return {
       screen: initial?.screen ?? 'start',
+      libraryId: null,
+      readOnly: false,
+      saveStatus: { state: 'idle' },
       doc: initial?.doc ?? ops.createDocument(),
       catalog: createCatalog(),
       catalogReady: false,
@@ -90,15 +152,19 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       notice: null,
       specFormat: 'json',
       expanded: {},
+      history: hist.emptyHistory(),
 
-      startBlank: (name) =>
-        set({ screen: 'editor', doc: ops.createDocument(name), selectedTaskId: null, drafts: {}, notice: null, expanded: {} }),
-      openDocument: (doc) => set({ screen: 'editor', doc, selectedTaskId: null, drafts: {}, notice: null, expanded: {} }),
+      startBlank: (name) => set(fresh(ops.createDocument(name), newId())),
+      openDocument: (doc, libraryId) => set(fresh(doc, libraryId ?? newId())),
+      closeDocument: () => set({ ...fresh(ops.createDocument(), ''), screen: 'start', libraryId: null }),
+      setReadOnly: (readOnly) => set({ readOnly, notice: readOnly ? { kind: 'info', message: READ_ONLY_MESSAGE } : null }),
+      syncDocument: (doc) => set({ doc, drafts: {}, history: hist.emptyHistory(), ...keepSelection(get().selectedTaskId, doc) }),
+      setSaveStatus: (saveStatus) => set({ saveStatus }),
       addCatalogEntries: (entries) => set({ catalog: withEntries(get().catalog, entries), catalogReady: true }),
 
       addComponent: (componentId, position) => {
         const { doc, id } = ops.addTask(get().doc, componentId, position);
-        set({ doc, selectedTaskId: id });
+        commit(doc, { selectedTaskId: id });
         return id;
       },
       moveTask: (taskId, position) => update((d) => ops.moveTask(d, taskId, position)),
@@ -108,7 +174,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
           Object.entries(get().drafts).filter(([k]) => !ids.some((id) => k.startsWith(`input:${id}:`))),
         );
         const selectedTaskId = ids.includes(get().selectedTaskId ?? '') ? null : get().selectedTaskId;
-        set({ doc: ops.removeTasks(get().doc, ids), drafts, selectedTaskId });
+        commit(ops.removeTasks(get().doc, ids), { drafts, selectedTaskId });
       },
       select: (taskId) => set({ selectedTaskId: taskId }),
 
@@ -120,7 +186,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
         }
         const drafts = { ...get().drafts };
         delete drafts[`input:${toTask}:${input}`];
-        set({ doc: ops.setInput(get().doc, toTask, input, { task: fromTask, output }), drafts, notice: null });
+        commit(ops.setInput(get().doc, toTask, input, { task: fromTask, output }), { drafts, notice: null });
         return true;
       },
       setInput: (taskId, input, binding) => update((d) => ops.setInput(d, taskId, input, binding)),
@@ -133,7 +199,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
           set({ notice: { kind: 'error', at, message: 'Cannot add: the tasks would wait for each other in a circle.' } });
           return false;
         }
-        set({ doc: ops.setAfter(doc, taskId, [...task.after, upstreamId]), notice: null });
+        commit(ops.setAfter(doc, taskId, [...task.after, upstreamId]), { notice: null });
         return true;
       },
       removeAfter: (taskId, upstreamId) =>
@@ -153,7 +219,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       updateParameter: (name, patch) => update((d) => ops.updateParameter(d, name, patch)),
       removeParameter: (name) => {
         const drafts = Object.fromEntries(Object.entries(get().drafts).filter(([k]) => !k.startsWith('param:')));
-        set({ doc: ops.removeParameter(get().doc, name), drafts });
+        commit(ops.removeParameter(get().doc, name), { drafts });
       },
 
       setDraft: (field, draft) => {
@@ -166,6 +232,21 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       showNotice: (notice) => set({ notice }),
       setSpecFormat: (specFormat) => set({ specFormat }),
       toggleExpanded: (taskId) => set({ expanded: { ...get().expanded, [taskId]: !get().expanded[taskId] } }),
+      undo: () => {
+        if (get().readOnly) return;
+        const r = hist.undo(get().history, get().doc);
+        if (r) set({ doc: r.doc, history: r.history, drafts: {}, ...keepSelection(get().selectedTaskId, r.doc) });
+      },
+      redo: () => {
+        if (get().readOnly) return;
+        const r = hist.redo(get().history, get().doc);
+        if (r) set({ doc: r.doc, history: r.history, drafts: {}, ...keepSelection(get().selectedTaskId, r.doc) });
+      },
+      beginEdit: () => set({ history: hist.begin(get().history, get().doc) }),
+      endEdit: () => {
+        const history = hist.end(get().history, get().doc);
+        if (history !== get().history) set({ history });
+      },
     };
   });
 }

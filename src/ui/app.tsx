@@ -11,21 +11,39 @@ import { NoticeBanner } from './notice';
 
 const SpecView = lazy(() => import('./spec-view'));
 
+const isField = (el: EventTarget) => el instanceof HTMLElement && el.matches('input, textarea, select');
+
 export function App() {
   const screen = useEditor((s) => s.screen);
   const selected = useEditor((s) => s.selectedTaskId);
+  const readOnly = useEditor((s) => s.readOnly);
   const store = useEditorStore();
   useEffect(() => {
     // Escape leaves the selected task and shows the pipeline panel (not while typing in a field).
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if (e.key !== 'Escape' || target?.closest('input, textarea, select, .monaco-editor')) return;
-      store.getState().select(null);
+      const inField = !!target?.closest('input, textarea, select, .monaco-editor');
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && !inField && (e.key === 'z' || e.key === 'Z')) {
+        e.preventDefault();
+        if (e.shiftKey) store.getState().redo();
+        else store.getState().undo();
+      } else if (mod && !inField && (e.key === 'y' || e.key === 'Y')) {
+        e.preventDefault();
+        store.getState().redo();
+      } else if (e.key === 'Escape' && !inField) store.getState().select(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
-  if (screen === 'start') return <StartScreen />;
+  if (screen === 'loading') return <div className="start muted">Loading…</div>;
+  if (screen === 'start')
+    return (
+      <>
+        <StartScreen />
+        <NoticeBanner />
+      </>
+    );
   return (
     <ReactFlowProvider>
       <div className="app">
@@ -36,8 +54,25 @@ export function App() {
             <Canvas />
             <NoticeBanner />
           </main>
-          <aside className="side" aria-label={selected ? 'Inspector' : 'Pipeline'}>
-            <div className="side-top">{selected ? <Inspector taskId={selected} /> : <PipelinePanel />}</div>
+          <aside
+            className="side"
+            aria-label={selected ? 'Inspector' : 'Pipeline'}
+            onFocusCapture={(e) => {
+              if (isField(e.target)) store.getState().beginEdit();
+            }}
+            onBlurCapture={(e) => {
+              if (isField(e.target)) store.getState().endEdit();
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') {
+                store.getState().endEdit();
+                store.getState().beginEdit();
+              }
+            }}
+          >
+            <fieldset className="side-top plain" disabled={readOnly}>
+              {selected ? <Inspector taskId={selected} /> : <PipelinePanel />}
+            </fieldset>
             <div className="side-bottom">
               <Suspense fallback={<div className="spec-loading">Loading spec view…</div>}>
                 <SpecView />

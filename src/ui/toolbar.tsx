@@ -3,11 +3,17 @@ import { loadDocument, saveDocument } from '../document/load';
 import { derive, specText } from '../store/derive';
 import { exportBlockers } from '../store/editor-store';
 import { downloadText } from './download';
+import { useServices } from './services';
 import { useEditor, useEditorStore } from './store-context';
 
 export function Toolbar() {
   const store = useEditorStore();
   const name = useEditor((s) => s.doc.name);
+  const canUndo = useEditor((s) => s.history.past.length > 0 || (!!s.history.base && s.history.base !== s.doc));
+  const canRedo = useEditor((s) => s.history.future.length > 0);
+  const readOnly = useEditor((s) => s.readOnly);
+  const save = useEditor((s) => s.saveStatus);
+  const { takeOver } = useServices();
   const blockerText = useEditor((s) => exportBlockers(s).join('\n'));
   const blockers = blockerText ? blockerText.split('\n') : [];
   const blocked = blockers.length > 0;
@@ -39,12 +45,20 @@ export function Toolbar() {
 
   return (
     <header className="toolbar">
-      <span className="brand">Pipeline Canvas</span>
+      <button type="button" className="brand" title="Back to your pipelines" onClick={() => store.getState().closeDocument()}>
+        Pipeline Canvas
+      </button>
       <span className="doc-name" title="Pipeline name">
         {name || 'untitled'}
       </span>
       <button type="button" onClick={() => store.getState().select(null)}>
         Pipeline
+      </button>
+      <button type="button" disabled={!canUndo} title="Undo (Ctrl+Z)" onClick={() => store.getState().undo()}>
+        Undo
+      </button>
+      <button type="button" disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" onClick={() => store.getState().redo()}>
+        Redo
       </button>
       <button type="button" onClick={saveDoc} title="Save this pipeline as a Pipeline Canvas document (for the CLI or to open later)">
         Save document
@@ -64,6 +78,17 @@ export function Toolbar() {
         }}
       />
       <span className="spacer" />
+      {readOnly && (
+        <span className="read-only" role="status">
+          Read-only: open in another tab{' '}
+          <button type="button" onClick={() => void takeOver()}>
+            Edit here
+          </button>
+        </span>
+      )}
+      <span className={`save-status save-${save.state}`} role="status" title={save.message}>
+        {save.state === 'saving' ? 'Saving…' : save.state === 'saved' ? 'Saved in this browser' : save.state === 'error' ? 'Not saved' : ''}
+      </span>
       {blocked && (
         <span className="blocked" role="status" data-testid="export-blocked">
           {reason}
