@@ -61,6 +61,24 @@ describe('bin/pipeline-canvas.mjs', () => {
     TIMEOUT,
   );
 
+  it.skipIf(!HAVE_GOLDENS)(
+    'compiles a neutral description (*.pipeline.json) to the golden of the real KFP compiler',
+    () => {
+      writeFileSync(join(dir, 'probe.pipeline.json'), goldenText('random/probes/many-duplicates.pipeline.json'));
+      const r = run('compile', 'probe.pipeline.json', '-o', 'probe.json');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(normalizeSpec(parseStrict(readFileSync(join(dir, 'probe.json'), 'utf8')))).toEqual(
+        normalizeSpec(parseStrict(goldenText('random/probes/many-duplicates.json'))),
+      );
+      writeFileSync(join(dir, 'refused.pipeline.json'), goldenText('random/probes/float-const-to-int.pipeline.json'));
+      const refused = run('compile', 'refused.pipeline.json', '-o', 'refused.json');
+      expectOneLineError(refused);
+      expect(refused.stderr).toMatch(/^pipeline-canvas: refused\.pipeline\.json cannot be loaded: tasks\[1\]\.inputs\.budget_milli_node_hours\.constant is the float 8000\.0/);
+    },
+    TIMEOUT,
+  );
+
   it(
     'refuses a broken document with one line on stderr and exit code 1',
     () => {
@@ -89,6 +107,7 @@ describe('bin/pipeline-canvas.mjs', () => {
       expect(r.code).toBe(0);
       const list = JSON.parse(r.stdout) as Array<{ id: string }>;
       expect(list).toHaveLength(catalog.entries.size);
+      expect(list).toHaveLength(80);
     },
     TIMEOUT,
   );

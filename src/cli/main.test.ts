@@ -5,6 +5,8 @@ import { compile } from '../compiler/compile';
 import { toJson, toYaml } from '../compiler/serialize';
 import { saveDocument } from '../document/load';
 import { seedDocument } from '../examples/seed';
+import { loadNeutralPipeline } from '../document/neutral';
+import { HAVE_GOLDENS, goldenText, normalizeSpec, parseStrict } from '../test-support/golden';
 import { main, USAGE } from './main';
 
 let catalog: Catalog;
@@ -154,7 +156,102 @@ describe('compile', () => {
   });
 });
 
+/** A neutral pipeline description (the `*.pipeline.json` format of the golden set). */
+function neutral(constant: unknown = 'e'): string {
+  return JSON.stringify({
+    name: 'Neutral Demo',
+    description: null,
+    displayName: null,
+    pipelineRoot: 'gs://b/root',
+    parameters: [{ name: 'project_id', type: 'STRING' }],
+    tasks: [
+      { id: 't0', component: 'v1.endpoint.EndpointCreateOp', displayName: null, caching: true, retries: 2, after: [],
+        inputs: { project: { parameter: 'project_id' }, display_name: { constant } } },
+    ],
+  });
+}
+
+describe('compile: neutral pipeline descriptions', () => {
+  const expectedSpec = () => {
+    const loaded = loadNeutralPipeline(neutral(), 'x', catalog);
+    if (!loaded.ok) throw new Error(loaded.error);
+    return compile(loaded.doc, catalog);
+  };
+
+  it.each(['demo.pipeline.json', 'demo.json', 'DEMO.PIPELINE.JSON'])('compiles %s (by extension or by shape)', async (file) => {
+    const m = memoryIo({ [file]: neutral() });
+    expect(await main(['compile', file, '-o', 'out.json'], m.io)).toBe(0);
+    expect(m.stderr).toBe('');
+    const written = m.fs.get('out.json')!;
+    expect(written).toBe(toJson(expectedSpec()));
+    const spec = JSON.parse(written);
+    expect(spec.pipelineInfo.name).toBe('neutral-demo'); // KFP sanitises the pipeline name
+    expect(spec.root.dag.tasks['endpoint-create'].retryPolicy).toEqual({
+      backoffDuration: '0s', backoffFactor: 2, backoffMaxDuration: '3600s', maxRetryCount: 2,
+    });
+  });
+
+  it('refuses an int constant for a float input with the loader message, one line', async () => {
+    // AutoML image training's training_fraction_split is a float input.
+    const doc = JSON.parse(neutral());
+    doc.tasks.unshift({ id: 'd', component: 'v1.dataset.ImageDatasetCreateOp', displayName: null, caching: true, retries: null, after: [],
+      inputs: { display_name: { constant: 'ds' } } });
+    doc.tasks.push({ id: 't1', component: 'v1.automl.training_job.AutoMLImageTrainingJobRunOp', displayName: null, caching: true,
+      retries: null, after: [], inputs: { project: { parameter: 'project_id' }, display_name: { constant: 't' }, dataset: { task: 'd', output: 'dataset' }, training_fraction_split: { constant: 0.5 } } });
+    const ok = JSON.stringify(doc);
+    const m = memoryIo({ 'p.pipeline.json': ok });
+    expect(await main(['compile', 'p.pipeline.json'], m.io)).toBe(0);
+    expect(m.stderr).toBe('');
+    const msg = await expectFailure(['compile', 'p.pipeline.json'], { 'p.pipeline.json': ok.replace('"training_fraction_split":{"constant":0.5}', '"training_fraction_split":{"constant":1}') });
+    expect(msg).toBe(
+      'pipeline-canvas: p.pipeline.json cannot be loaded: tasks[2].inputs.training_fraction_split.constant is the int 1, but input ' +
+        'training_fraction_split of automl-image-training-job is a float (NUMBER_DOUBLE) and KFP refuses an int there; write 1.0.',
+    );
+  });
+
+  it('refuses what the validator finds, naming the file', async () => {
+    const msg = await expectFailure(['compile', 'n.pipeline.json'], { 'n.pipeline.json': neutral(null) });
+    expect(msg).toMatch(/^pipeline-canvas: cannot compile n\.pipeline\.json: endpoint-create: display_name None \(null\)/);
+  });
+
+  it('refuses a malformed description with the loader message', async () => {
+    const msg = await expectFailure(['compile', 'n.pipeline.json'], { 'n.pipeline.json': '{"name": "x", "tasks": [], "oops": 1}' });
+    expect(msg).toBe(
+      'pipeline-canvas: n.pipeline.json cannot be loaded: oops is not a known field (expected "name", "description", "displayName", "pipelineRoot", "parameters", "tasks").',
+    );
+    expect(await expectFailure(['compile', 'n.pipeline.json'], { 'n.pipeline.json': '{"name": ' })).toMatch(
+      /^pipeline-canvas: n\.pipeline\.json is not valid JSON: /,
+    );
+  });
+
+  it('still treats a saved document as a document', async () => {
+    const m = memoryIo(seedFiles());
+    expect(await main(['compile', 'seed.json', '-o', 'out.json'], m.io)).toBe(0);
+    expect(m.fs.get('out.json')).toBe(toJson(compile(seedDocument(), catalog)));
+  });
+
+  it.skipIf(!HAVE_GOLDENS)('compiles the golden random/001.pipeline.json to its golden', async () => {
+    const m = memoryIo({ '001.pipeline.json': goldenText('random/001.pipeline.json') });
+    expect(await main(['compile', '001.pipeline.json', '-o', '001.json'], m.io)).toBe(0);
+    expect(normalizeSpec(parseStrict(m.fs.get('001.json')!))).toEqual(normalizeSpec(parseStrict(goldenText('random/001.json'))));
+  });
+});
+
 describe('catalog', () => {
+  it.skipIf(!HAVE_GOLDENS)('--json lists all 80 GCPC components, each equal to its golden comp-/exec- entry (descriptions aside)', async () => {
+    const m = memoryIo();
+    expect(await main(['catalog', '--json'], m.io)).toBe(0);
+    const list = parseStrict(m.stdout) as Array<{ id: string; component: any; executor: any }>;
+    expect(list).toHaveLength(80);
+    for (const e of list) {
+      const golden = parseStrict(goldenText(`components/${e.id}.json`)) as any;
+      const name = golden.pipelineInfo.name;
+      const wrap = (component: unknown) => normalizeSpec({ components: { c: component } });
+      expect(wrap(e.component), e.id).toEqual(wrap(golden.components[`comp-${name}`]));
+      expect(e.executor, e.id).toEqual(golden.deploymentSpec.executors[`exec-${name}`]);
+    }
+  });
+
   it('--json lists every entry sorted by id, with the component spec a compiled task gets', async () => {
     const m = memoryIo();
     expect(await main(['catalog', '--json'], m.io)).toBe(0);

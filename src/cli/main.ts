@@ -1,15 +1,16 @@
 /**
- * The `pipeline-canvas` command line: compile a saved document to the PipelineSpec the
- * KFP compiler writes, or list the catalog. Pure of Node: all file and console access
- * goes through `io`, so tests drive it in memory. Never throws; every failure is one
- * line on stderr and exit code 1.
+ * The `pipeline-canvas` command line: compile a saved document (or a neutral pipeline
+ * description, `*.pipeline.json`) to the PipelineSpec the KFP compiler writes, or list
+ * the catalog. Pure of Node: all file and console access goes through `io`, so tests
+ * drive it in memory. Never throws; every failure is one line on stderr and exit code 1.
  */
 import { createCatalog, type Catalog } from '../catalog/catalog';
 import { loadAllGcpc } from '../catalog/gcpc/load';
 import { compile, componentSpecOf } from '../compiler/compile';
 import { executorName } from '../compiler/names';
 import { toJson, toYaml } from '../compiler/serialize';
-import { loadDocument } from '../document/load';
+import { loadDocument, type LoadResult } from '../document/load';
+import { looksLikeNeutralPipeline, loadNeutralPipeline } from '../document/neutral';
 import { validate } from '../validate/validate';
 
 export interface CliIo {
@@ -23,7 +24,8 @@ type Format = 'json' | 'yaml';
 
 export const USAGE = `Usage:
   pipeline-canvas compile DOC.json [-o OUT.json|OUT.yaml|OUT.yml] [--format json|yaml]
-      Compile a saved Pipeline Canvas document to a KFP PipelineSpec. The format
+      Compile a saved Pipeline Canvas document, or a neutral pipeline description
+      (NAME.pipeline.json: name, parameters, tasks), to a KFP PipelineSpec. The format
       follows the extension of -o; without -o the spec is printed (YAML by default).
   pipeline-canvas catalog [--json]
       List the catalog's components; --json prints id, component spec and executor
@@ -113,6 +115,19 @@ async function loadCatalog(): Promise<Catalog> {
   }
 }
 
+/**
+ * A neutral pipeline description rather than a saved document: named `*.pipeline.json`,
+ * or JSON without a `format` field whose `tasks` name their `component`s.
+ */
+function isNeutralDescription(file: string, text: string): boolean {
+  if (/\.pipeline\.json$/i.test(file)) return true;
+  try {
+    return looksLikeNeutralPipeline(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+  } catch {
+    return false; // not JSON: loadDocument says why
+  }
+}
+
 async function compileCommand(args: string[], io: CliIo): Promise<void> {
   const { positional, options } = parseArgs(args, [], ['--output', '--format']);
   if (positional.length === 0) throw new CliError('compile needs a document: pipeline-canvas compile DOC.json', true);
@@ -127,11 +142,18 @@ async function compileCommand(args: string[], io: CliIo): Promise<void> {
   } catch (e) {
     throw new CliError(`cannot read ${file}: ${errnoText(e)}`);
   }
-  const loaded = loadDocument(text, file);
+  let catalog: Catalog;
+  let loaded: LoadResult;
+  if (isNeutralDescription(file, text)) {
+    catalog = await loadCatalog(); // the neutral loader checks number literals against input types
+    loaded = loadNeutralPipeline(text, file, catalog);
+  } else {
+    loaded = loadDocument(text, file);
+    catalog = await loadCatalog();
+  }
   if (!loaded.ok) throw new CliError(loaded.error);
   const doc = loaded.doc;
 
-  const catalog = await loadCatalog();
   const diagnostics = validate(doc, catalog);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {

@@ -114,11 +114,28 @@ function emitTask(task: Task, key: string, entry: CatalogEntry, keys: Map<string
   if (Object.keys(artifacts).length > 0) inputs.artifacts = artifacts;
   if (Object.keys(parameters).length > 0) inputs.parameters = parameters;
   if (inputs.artifacts || inputs.parameters) spec.inputs = inputs;
-  if (task.retries !== undefined) {
-    spec.retryPolicy = { backoffDuration: '0s', backoffFactor: 2, backoffMaxDuration: '3600s' };
-    if (task.retries > 0) spec.retryPolicy.maxRetryCount = task.retries;
-  }
+  if (task.retries !== undefined) spec.retryPolicy = retryPolicy(task.retries, task.retryBackoff);
   return spec;
+}
+
+/** KFP caps the longest wait between retries at one hour (`RetryPolicy.to_proto`). */
+export const MAX_BACKOFF_SECONDS = 3600;
+
+/**
+ * KFP's `RetryPolicy.to_proto`: unset values become their defaults (`0s`, 2.0, `3600s`),
+ * the longest wait is capped at 3600s, and a retry count of 0 is left out (proto3 default).
+ * Durations are whole seconds in KFP (`set_retry(backoff_duration='60s')`); the validator
+ * refuses fractions, which KFP cannot express.
+ */
+export function retryPolicy(retries: number, backoff: Task['retryBackoff'] = {}): NonNullable<PipelineTaskSpec['retryPolicy']> {
+  const policy: NonNullable<PipelineTaskSpec['retryPolicy']> = {
+    backoffDuration: `${backoff.duration ?? 0}s`,
+    // Python's `backoff_factor or 2.0`: 0 (and unset) mean the default.
+    backoffFactor: backoff.factor || 2,
+    backoffMaxDuration: `${Math.min(backoff.maxDuration ?? MAX_BACKOFF_SECONDS, MAX_BACKOFF_SECONDS)}s`,
+  };
+  if (retries > 0) policy.maxRetryCount = retries;
+  return policy;
 }
 
 /** Compiles a document to the PipelineSpec the KFP 2.15.2 compiler writes for the same pipeline. */

@@ -14,6 +14,10 @@ const PYTHON_TYPE: Record<ParameterType, string> = {
   LIST: 'list',
 };
 
+/** The Python type KFP prints; `TASK_FINAL_STATUS` is an input of exit-task components only. */
+const pythonType = (t: string) =>
+  (PYTHON_TYPE as Record<string, string>)[t] ?? (t === 'TASK_FINAL_STATUS' ? 'PipelineTaskFinalStatus' : t);
+
 /** Characters Python's str.isprintable() rejects (the space aside): repr() escapes them. */
 const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 
@@ -85,13 +89,13 @@ export function pipelineHeader(spec: PipelineSpec): string {
   const inputs: Array<[string, string]> = [];
   for (const [name, p] of Object.entries(spec.root.inputDefinitions?.parameters ?? {})) {
     const dflt = p.defaultValue !== undefined ? ` [Default: ${headerDefault(p.defaultValue)}]` : '';
-    inputs.push([name, `${name}: ${PYTHON_TYPE[p.parameterType]}${dflt}`]);
+    inputs.push([name, `${name}: ${pythonType(p.parameterType)}${dflt}`]);
   }
   for (const [name, a] of Object.entries(spec.root.inputDefinitions?.artifacts ?? {}))
     inputs.push([name, `${name}: ${a.artifactType.schemaTitle}`]);
   const outputs: Array<[string, string]> = [];
   for (const [name, p] of Object.entries(spec.root.outputDefinitions?.parameters ?? {}))
-    outputs.push([name, `${name}: ${PYTHON_TYPE[p.parameterType]}`]);
+    outputs.push([name, `${name}: ${pythonType(p.parameterType)}`]);
   for (const [name, a] of Object.entries(spec.root.outputDefinitions?.artifacts ?? {}))
     outputs.push([name, `${name}: ${a.artifactType.schemaTitle}`]);
 

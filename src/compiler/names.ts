@@ -3,17 +3,7 @@
  * `-2`/`-3` uniquifying in creation order, and `comp-`/`exec-` prefixes.
  */
 
-/**
- * KFP's sanitising (`maybe_rename_for_k8s`): lower-case, runs outside [-0-9a-z] become '-',
- * runs of '-' collapse to one, trim '-'.
- */
-export function sanitizeName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^-0-9a-z]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { sanitizeName } from '../spec/pipeline-spec';
 
 /**
  * Unique keys for names given in creation order: the first use keeps the name,

@@ -283,7 +283,8 @@ describe.skipIf(!HAVE_GOLDENS)('writers against every golden JSON of the real KF
     // JSON: byte for byte what KFP wrote.
     expect(toJson(value)).toBe(text);
   };
-  it.each(files)('%s', check);
+  // Generous timeout: the multi-megabyte large/ files take seconds on a busy machine.
+  it.each(files)('%s', check, 60_000);
 
   // The `# PIPELINE DEFINITION` header, rebuilt from the parsed spec, against the .yaml beside it.
   // Not components/: there KFP takes the description from the docstring, which the spec lacks.
@@ -307,7 +308,7 @@ describe.skipIf(!HAVE_GOLDENS)('writers against every golden JSON of the real KF
         } else expect(line, file).toBe(want[i]);
       });
     }
-  });
+  }, 60_000);
 });
 
 // ------------------------------------------------------------------ header

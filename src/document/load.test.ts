@@ -75,6 +75,21 @@ describe('loadDocument accepts', () => {
     expect(text.startsWith('{\n  "format": "pipeline-canvas",\n  "version": 1,\n')).toBe(true);
   });
 
+  it('retry backoff: kept through save → load, empty dropped', () => {
+    let doc = addTask(createDocument('r'), 'c', { x: 0, y: 0 }).doc;
+    doc = setTaskOptions(doc, 't1', { retries: 3 });
+    doc = { ...doc, tasks: [{ ...doc.tasks[0], retryBackoff: { duration: 60, factor: 1.5, maxDuration: 0 } }] };
+    const text = saveDocument(doc);
+    expect(text).toContain('"retryBackoff": {\n        "duration": 60,\n        "factor": 1.5,\n        "maxDuration": 0\n      }');
+    expect(loaded(text)).toEqual(doc);
+    const partial = base();
+    partial.tasks[0].retryBackoff = { factor: 3 };
+    expect(loaded(partial).tasks[0].retryBackoff).toEqual({ factor: 3 });
+    const empty = base();
+    empty.tasks[0].retryBackoff = {};
+    expect(loaded(empty).tasks[0]).not.toHaveProperty('retryBackoff');
+  });
+
   it('fills defaults for absent optional fields', () => {
     const doc = loaded({ format: 'pipeline-canvas', version: 1, name: 'p', tasks: [{ id: 'a', component: 'c' }] });
     expect(doc).toEqual({
@@ -175,6 +190,13 @@ describe('loadDocument refuses', () => {
       [(t) => (t.position = { x: 1 }), /tasks\[1\]\.position has no "y"/],
       [(t) => (t.position = { x: 1, y: '2' }), /tasks\[1\]\.position\.y must be a number/],
       [(t) => (t.position = [0, 0]), /tasks\[1\]\.position must be an object/],
+      [(t) => (t.retryBackoff = 60), /tasks\[1\]\.retryBackoff must be an object, not the number 60/],
+      [(t) => (t.retryBackoff = { duration: -1 }), /tasks\[1\]\.retryBackoff\.duration must be 0 or more seconds, not the number -1/],
+      [(t) => (t.retryBackoff = { maxDuration: '60s' }), /tasks\[1\]\.retryBackoff\.maxDuration must be a number, not the text "60s"/],
+      [(t) => (t.retryBackoff = { factor: 0 }), /tasks\[1\]\.retryBackoff\.factor must be a number above 0, not the number 0/],
+      [(t) => (t.retryBackoff = { factor: -2 }), /tasks\[1\]\.retryBackoff\.factor must be a number above 0/],
+      [(t) => (t.retryBackoff = { duration: null }), /tasks\[1\]\.retryBackoff\.duration must be a number, not null/],
+      [(t) => (t.retryBackoff = { wait: 1 }), /tasks\[1\]\.retryBackoff\.wait is not a known field \(expected "duration", "factor", "maxDuration"\)/],
     ];
     for (const [breakIt, want] of cases) {
       const d = base();

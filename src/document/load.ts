@@ -7,6 +7,9 @@
  * Referential checks that the validator reports as diagnostics (unknown components,
  * parameters or producer tasks of a binding) are left to the validator; the loader
  * only guarantees the shape that the rest of the code relies on.
+ *
+ * The checking helpers are exported for the other loader of pipeline files,
+ * `neutral.ts` (the golden set's `*.pipeline.json`), which maps onto the same shape.
  */
 import { isParameterType, PARAMETER_TYPES, type JsonValue } from '../spec/pipeline-spec';
 import {
@@ -28,7 +31,10 @@ export const MAX_DEPTH = 200;
 /** Keys that could reach an object's prototype when copied carelessly; refused anywhere. */
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Thrown inside the loader only; `loadDocument` turns it into `{ ok: false }`. */
+/**
+ * Thrown (through `refuse`) inside the loaders only, this one and `neutral.ts`;
+ * `guardedLoad` turns it into `{ ok: false }`.
+ */
 class Refusal {
   constructor(
     readonly path: string,
@@ -37,32 +43,32 @@ class Refusal {
 }
 
 type Json = JsonValue;
-type JsonRecord = { [key: string]: Json };
+export type JsonRecord = { [key: string]: Json };
 
-function refuse(path: string, problem: string): never {
+export function refuse(path: string, problem: string): never {
   throw new Refusal(path, problem);
 }
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const child = (path: string, key: string) =>
+export const child = (path: string, key: string) =>
   IDENT.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`;
-const item = (path: string, index: number) => `${path}[${index}]`;
+export const item = (path: string, index: number) => `${path}[${index}]`;
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
-  return `${typeof value === 'number' ? 'the number' : ''} ${String(value)}`.trim();
+  return `${typeof value === 'number' || typeof value === 'bigint' ? 'the number' : ''} ${String(value)}`.trim();
 }
 
-const has = (obj: JsonRecord, key: string) => Object.prototype.hasOwnProperty.call(obj, key);
+export const has = (obj: JsonRecord, key: string) => Object.prototype.hasOwnProperty.call(obj, key);
 
-function isRecord(value: unknown): value is JsonRecord {
+export function isRecord(value: unknown): value is JsonRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function expectRecord(value: unknown, path: string, what = 'an object'): JsonRecord {
+export function expectRecord(value: unknown, path: string, what = 'an object'): JsonRecord {
   if (!isRecord(value)) refuse(path, `must be ${what}, not ${describe(value)}`);
   for (const key of Object.keys(value))
     if (FORBIDDEN_KEYS.has(key)) refuse(child(path, key), `uses the forbidden key "${key}"`);
@@ -70,13 +76,13 @@ function expectRecord(value: unknown, path: string, what = 'an object'): JsonRec
 }
 
 /** Refuses keys outside `allowed` (the document format is closed; newer fields need a new version). */
-function onlyKeys(obj: JsonRecord, path: string, allowed: readonly string[]): void {
+export function onlyKeys(obj: JsonRecord, path: string, allowed: readonly string[]): void {
   for (const key of Object.keys(obj))
     if (!allowed.includes(key))
       refuse(child(path, key), `is not a known field (expected ${allowed.map((k) => `"${k}"`).join(', ')})`);
 }
 
-function expectString(value: unknown, path: string, nonEmpty = false): string {
+export function expectString(value: unknown, path: string, nonEmpty = false): string {
   if (typeof value !== 'string') refuse(path, `must be text, not ${describe(value)}`);
   if (nonEmpty && value === '') refuse(path, 'must not be empty');
   return value;
@@ -86,7 +92,7 @@ function optionalString(obj: JsonRecord, key: string, path: string): string | un
   return has(obj, key) ? expectString(obj[key], child(path, key)) : undefined;
 }
 
-function expectArray(value: unknown, path: string): Json[] {
+export function expectArray(value: unknown, path: string): Json[] {
   if (!Array.isArray(value)) refuse(path, `must be a list, not ${describe(value)}`);
   return value;
 }
@@ -97,11 +103,16 @@ function finiteNumber(value: unknown, path: string): number {
   return value;
 }
 
-/** A deep copy of a JSON value: finite numbers only, no forbidden keys, bounded depth. */
+/**
+ * A deep copy of a JSON value: finite numbers only, no forbidden keys, bounded depth.
+ * A BigInt (an int literal kept apart by a strict parser, see `neutral.ts`) becomes a
+ * number, as KFP turns every int of a constant into a float.
+ */
 function copyJson(value: unknown, path: string, depth: number): Json {
   if (depth > MAX_DEPTH) refuse(path, `is nested more than ${MAX_DEPTH} levels deep`);
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return finiteNumber(value, path);
+  if (typeof value === 'bigint') return finiteNumber(Number(value), path);
   if (Array.isArray(value)) return value.map((v, i) => copyJson(v, item(path, i), depth + 1));
   if (isRecord(value)) {
     const out: JsonRecord = {};
@@ -149,7 +160,7 @@ function loadBinding(value: unknown, path: string): Binding {
 
 function loadTask(value: unknown, path: string): Task {
   const obj = expectRecord(value, path);
-  onlyKeys(obj, path, ['id', 'component', 'displayName', 'caching', 'retries', 'after', 'inputs', 'position']);
+  onlyKeys(obj, path, ['id', 'component', 'displayName', 'caching', 'retries', 'retryBackoff', 'after', 'inputs', 'position']);
   if (!has(obj, 'id')) refuse(path, 'has no "id"');
   const id = expectString(obj.id, child(path, 'id'), true);
   if (!has(obj, 'component')) refuse(path, 'has no "component"');
@@ -195,10 +206,35 @@ function loadTask(value: unknown, path: string): Task {
       refuse(child(path, 'retries'), `must be a whole number from 0 to 2147483647, not ${describe(r)}`);
     task.retries = r;
   }
+  if (has(obj, 'retryBackoff')) {
+    const backoff = loadRetryBackoff(obj.retryBackoff, child(path, 'retryBackoff'));
+    if (backoff) task.retryBackoff = backoff;
+  }
   return task;
 }
 
-function loadRoot(value: unknown): PipelineDocument {
+const BACKOFF_KEYS = ['duration', 'factor', 'maxDuration'] as const;
+
+/**
+ * `{duration?, factor?, maxDuration?}`: seconds, a factor above 0, seconds. Each must be a
+ * finite number of 0 or more; an empty object means "not set" and is dropped.
+ */
+function loadRetryBackoff(value: unknown, path: string): Task['retryBackoff'] {
+  const obj = expectRecord(value, path);
+  onlyKeys(obj, path, BACKOFF_KEYS);
+  const backoff: NonNullable<Task['retryBackoff']> = {};
+  for (const key of BACKOFF_KEYS) {
+    if (!has(obj, key)) continue;
+    const at = child(path, key);
+    const n = finiteNumber(obj[key], at);
+    if (key === 'factor' && !(n > 0)) refuse(at, `must be a number above 0, not ${describe(n)}`);
+    if (n < 0) refuse(at, `must be 0 or more seconds, not ${describe(n)}`);
+    backoff[key] = n;
+  }
+  return Object.keys(backoff).length > 0 ? backoff : undefined;
+}
+
+export function loadRoot(value: unknown): PipelineDocument {
   if (!isRecord(value)) refuse('', `is not a Pipeline Canvas document: it holds ${describe(value)} instead of an object`);
   const obj = expectRecord(value, '');
   if (!has(obj, 'format')) refuse('', 'is not a Pipeline Canvas document: it has no "format" field');
@@ -284,30 +320,44 @@ function nestingDepth(text: string, limit: number): { depth: number; line: numbe
 
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
-/** Parses, checks and normalises a saved document. Never throws. */
-export function loadDocument(text: string, source = 'document'): LoadResult {
+/**
+ * The frame every loader of text shares: refuses what is not text, too large, empty or
+ * nested too deeply (before any parser could overflow its stack), then runs `body` on the
+ * text (byte order mark removed) and turns a `Refusal` or any other exception into the
+ * one-sentence failure `<source> …`. Never throws.
+ */
+export function guardedLoad(input: unknown, source: string, body: (text: string) => PipelineDocument): LoadResult {
   const fail = (what: string): LoadResult => ({ ok: false, error: sentence(`${source} ${what}`) });
   try {
-    if (typeof text !== 'string') return fail('could not be read: it is not text');
+    if (typeof input !== 'string') return fail('could not be read: it is not text');
+    let text = input;
     if (text.length > MAX_DOCUMENT_BYTES || (text.length * 3 > MAX_DOCUMENT_BYTES && utf8Bytes(text) > MAX_DOCUMENT_BYTES))
       return fail(`is too large to load (over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB)`);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.trim() === '') return fail('is empty');
     const deep = nestingDepth(text, MAX_DEPTH);
     if (deep.depth > MAX_DEPTH) return fail(`is nested more than ${MAX_DEPTH} levels deep (at line ${deep.line})`);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      const why = e instanceof Error ? e.message.replace(/\s+/g, ' ').replace(/\.$/, '') : String(e);
-      return fail(`is not valid JSON: ${why}`);
-    }
-    return { ok: true, doc: loadRoot(parsed) };
+    return { ok: true, doc: body(text) };
   } catch (e) {
     if (e instanceof Refusal) return fail(e.path ? `cannot be loaded: ${e.path} ${e.problem}` : e.problem);
     if (e instanceof RangeError) return fail('is nested too deeply to load');
     return fail(`cannot be loaded: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** `JSON.parse`, refusing (path '') with the parser's message on a syntax error. */
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.replace(/\s+/g, ' ').replace(/\.$/, '') : String(e);
+    return refuse('', `is not valid JSON: ${why}`);
+  }
+}
+
+/** Parses, checks and normalises a saved document. Never throws. */
+export function loadDocument(text: string, source = 'document'): LoadResult {
+  return guardedLoad(text, source, (clean) => loadRoot(parseJsonText(clean)));
 }
 
 /**
@@ -329,6 +379,11 @@ export function saveDocument(doc: PipelineDocument): string {
       displayName: t.displayName,
       caching: t.caching,
       retries: t.retries,
+      retryBackoff: t.retryBackoff && {
+        duration: t.retryBackoff.duration,
+        factor: t.retryBackoff.factor,
+        maxDuration: t.retryBackoff.maxDuration,
+      },
       after: t.after,
       inputs: Object.fromEntries(
         Object.keys(t.inputs)

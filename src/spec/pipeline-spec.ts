@@ -10,6 +10,20 @@ export type JsonObject = { [key: string]: JsonValue };
 
 export const SCHEMA_VERSION = '2.1.0';
 
+/**
+ * KFP's sanitising (`maybe_rename_for_k8s`) of component and pipeline names into task keys
+ * and `pipelineInfo.name`: lower-case, runs outside [-0-9a-z] become '-', runs of '-'
+ * collapse to one, trim '-'. (Re-exported by compiler/names.ts, where the naming rules live;
+ * here so that the document layer can use it too.)
+ */
+export function sanitizeName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^-0-9a-z]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
 export const PARAMETER_TYPES = [
   'STRING',
   'NUMBER_INTEGER',

@@ -8,8 +8,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import type { Catalog } from '../catalog/catalog';
+import type { CatalogEntry } from '../catalog/types';
+import { loadNeutralPipeline } from '../document/neutral';
 import type { PipelineDocument } from '../document/types';
-import { DOCUMENT_FORMAT, DOCUMENT_VERSION } from '../document/types';
 
 export const GOLDEN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/reference/kfp-golden');
 export const HAVE_GOLDENS = existsSync(GOLDEN_DIR);
@@ -36,29 +38,35 @@ export function normalizeSpec(spec: unknown): unknown {
   return copy;
 }
 
-/** The generator's `.pipeline.json` description (random/ and large/) as a document. */
-export function documentFromGenerator(src: any): PipelineDocument {
-  const doc: PipelineDocument = {
-    format: DOCUMENT_FORMAT,
-    version: DOCUMENT_VERSION,
-    name: src.name,
-    parameters: (src.parameters ?? []).map((p: any) => ('default' in p ? { name: p.name, type: p.type, default: p.default } : { name: p.name, type: p.type })),
-    tasks: src.tasks.map((t: any, i: number) => {
-      const task: any = {
-        id: t.id,
-        component: t.component,
-        caching: t.caching !== false,
-        after: t.after ?? [],
-        inputs: t.inputs ?? {},
-        position: { x: i * 300, y: 0 },
-      };
-      if (t.displayName) task.displayName = t.displayName;
-      if (t.retries !== null && t.retries !== undefined) task.retries = t.retries;
-      return task;
-    }),
+/**
+ * The generator's `.pipeline.json` description (random/ and large/) as a document, through
+ * the core loader (`loadNeutralPipeline`); throws with its refusal when it refuses.
+ */
+export function documentFromGenerator(text: string, catalog: Catalog, source = 'pipeline.json'): PipelineDocument {
+  const loaded = loadNeutralPipeline(text, source, catalog);
+  if (!loaded.ok) throw new Error(loaded.error);
+  return loaded.doc;
+}
+
+/**
+ * A test-only catalog entry for `custom.tiny`, the container component of the `tiny-N`
+ * pipelines, built from its compiled golden (large/component.custom.tiny.json). Custom
+ * containers are not in the product catalog yet.
+ */
+export function tinyCatalogEntry(): CatalogEntry {
+  const golden = JSON.parse(goldenText('large/component.custom.tiny.json'));
+  const name: string = golden.pipelineInfo.name;
+  const component = golden.components[`comp-${name}`];
+  return {
+    id: 'custom.tiny',
+    name,
+    module: 'custom',
+    kind: 'container',
+    inputDefinitions: component.inputDefinitions,
+    outputDefinitions: component.outputDefinitions,
+    executor: golden.deploymentSpec.executors[`exec-${name}`],
+    title: 'Tiny',
+    summary: 'Writes its message to its output (test component).',
+    help: {},
   };
-  if (src.description) doc.description = src.description;
-  if (src.displayName) doc.displayName = src.displayName;
-  if (src.pipelineRoot) doc.pipelineRoot = src.pipelineRoot;
-  return doc;
 }

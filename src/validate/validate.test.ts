@@ -4,7 +4,7 @@ import { createCatalog, type Catalog } from '../catalog/catalog';
 import { loadAllGcpc } from '../catalog/gcpc/load';
 import type { Port } from '../catalog/types';
 import { addParameter, addTask, createDocument, setAfter, setInput } from '../document/operations';
-import type { Binding, PipelineDocument } from '../document/types';
+import type { Binding, PipelineDocument, Task } from '../document/types';
 import { seedDocument } from '../examples/seed';
 import type { ParameterType } from '../spec/pipeline-spec';
 import {
@@ -206,11 +206,37 @@ describe('validate: each diagnostic code from a minimal document', () => {
     expect(expectOnly(doc, 'EXIT_TASK_ONLY').taskId).toBe(id);
   });
 
+  it('BAD_RETRY (negative, non-numeric or fractional waits, a factor of 0 or less, a bad count)', () => {
+    const retry = (patch: Partial<Task>) => ({ ...minimal(), tasks: [{ ...minimal().tasks[0], retries: 3, ...patch }] });
+    expect(validate(retry({ retryBackoff: { duration: 60, factor: 1.5, maxDuration: 3600 } }), catalog)).toEqual([]);
+    expect(validate(retry({ retryBackoff: { maxDuration: 7200 } }), catalog)).toEqual([]); // capped at 3600s when compiled
+    const cases: Array<[Partial<Task>, RegExp]> = [
+      [{ retryBackoff: { duration: -5 } }, /^endpoint-create: the wait before the first retry must be 0 or more seconds, not -5\.$/],
+      [{ retryBackoff: { maxDuration: -1 } }, /the longest wait between retries must be 0 or more seconds, not -1/],
+      [{ retryBackoff: { duration: '60s' as never } }, /the wait before the first retry must be a number, not "60s"/],
+      [{ retryBackoff: { duration: Number.NaN } }, /must be a number, not NaN/],
+      [{ retryBackoff: { maxDuration: Infinity } }, /must be a number, not Infinity/],
+      [{ retryBackoff: { duration: 1.5 } }, /must be a whole number of seconds, not 1\.5 \(KFP writes durations like 60s\)/],
+      [{ retryBackoff: { factor: 0 } }, /the backoff factor must be above 0, not 0/],
+      [{ retryBackoff: { factor: -1 } }, /the backoff factor must be above 0, not -1/],
+      [{ retryBackoff: { factor: null as never } }, /the backoff factor must be a number, not null/],
+      [{ retryBackoff: 'fast' as never }, /the retry backoff settings are not readable/],
+      [{ retries: -1 }, /the number of retries must be a whole number from 0 to 2147483647, not -1/],
+      [{ retries: 1.5 }, /the number of retries must be a whole number/],
+    ];
+    for (const [patch, want] of cases) {
+      const found = expectOnly(retry(patch), 'BAD_RETRY');
+      expect(found.message).toMatch(want);
+      expect(found.taskId).toBe('t1');
+    }
+  });
+
   it('none of the codes is produced by the seed, and every code is reachable', () => {
     const all: DiagnosticCode[] = [
       'NO_TASKS', 'BAD_PIPELINE_NAME', 'BAD_PARAMETER_NAME', 'DUPLICATE_PARAMETER', 'BAD_PARAMETER_DEFAULT',
       'UNKNOWN_COMPONENT', 'UNKNOWN_INPUT', 'MISSING_REQUIRED_INPUT', 'BAD_CONSTANT', 'UNKNOWN_PARAMETER',
       'PARAMETER_TYPE_MISMATCH', 'UNKNOWN_TASK', 'UNKNOWN_OUTPUT', 'OUTPUT_TYPE_MISMATCH', 'CYCLE', 'EXIT_TASK_ONLY',
+      'BAD_RETRY',
     ];
     const seedCodes = new Set(codes(seedDocument()));
     for (const c of all) expect(seedCodes.has(c)).toBe(false);

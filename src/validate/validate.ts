@@ -6,7 +6,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { findInput, findOutput, inputPorts, isRequired } from '../catalog/ports';
 import type { CatalogEntry, Port } from '../catalog/types';
-import { isConstant, isParameterRef, type PipelineDocument } from '../document/types';
+import { isConstant, isParameterRef, type PipelineDocument, type Task } from '../document/types';
 import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
 import { PARAMETER_NAME_PATTERN, PIPELINE_NAME_PATTERN } from '../compiler/names';
 import { taskKeys } from '../compiler/compile';
@@ -27,7 +27,8 @@ export type DiagnosticCode =
   | 'UNKNOWN_OUTPUT'
   | 'OUTPUT_TYPE_MISMATCH'
   | 'CYCLE'
-  | 'EXIT_TASK_ONLY';
+  | 'EXIT_TASK_ONLY'
+  | 'BAD_RETRY';
 
 export interface Diagnostic {
   code: DiagnosticCode;
@@ -171,6 +172,11 @@ export function validate(doc: PipelineDocument, catalog: Catalog): Diagnostic[] 
     }
   }
 
+  for (const t of doc.tasks) {
+    const why = checkRetry(t);
+    if (why) error('BAD_RETRY', `${keys.get(t.id) ?? t.id}: ${why}.`, { taskId: t.id });
+  }
+
   const cycle = findCycle(doc);
   if (cycle)
     error('CYCLE', `Tasks depend on each other in a circle: ${cycle.map((id) => keys.get(id) ?? id).join(' → ')}.`, {
@@ -178,6 +184,39 @@ export function validate(doc: PipelineDocument, catalog: Catalog): Diagnostic[] 
     });
   return out;
 }
+
+const BACKOFF_LABELS = {
+  duration: 'the wait before the first retry',
+  factor: 'the backoff factor',
+  maxDuration: 'the longest wait between retries',
+} as const;
+
+/**
+ * Is the retry policy of a task one KFP's `set_retry` can write? The count is a whole number
+ * from 0 to 2147483647 (int32); waits are whole seconds of 0 or more (KFP parses `'60s'` with
+ * `int()`, so `1.5s` is refused); the factor is a number above 0. Returns a reason when not.
+ */
+export function checkRetry(task: Pick<Task, 'retries' | 'retryBackoff'>): string | undefined {
+  const r: unknown = task.retries;
+  if (r !== undefined && (typeof r !== 'number' || !Number.isInteger(r) || r < 0 || r > 2147483647))
+    return `the number of retries must be a whole number from 0 to 2147483647, not ${shown(r)}`;
+  const backoff: unknown = task.retryBackoff;
+  if (backoff === undefined) return undefined;
+  if (typeof backoff !== 'object' || backoff === null || Array.isArray(backoff)) return 'the retry backoff settings are not readable';
+  for (const key of Object.keys(BACKOFF_LABELS) as Array<keyof typeof BACKOFF_LABELS>) {
+    const v: unknown = (backoff as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    const what = BACKOFF_LABELS[key];
+    if (typeof v !== 'number' || !Number.isFinite(v)) return `${what} must be a number, not ${shown(v)}`;
+    if (key === 'factor') {
+      if (v <= 0) return `${what} must be above 0, not ${shown(v)}`;
+    } else if (v < 0) return `${what} must be 0 or more seconds, not ${shown(v)}`;
+    else if (!Number.isSafeInteger(v)) return `${what} must be a whole number of seconds, not ${shown(v)} (KFP writes durations like 60s)`;
+  }
+  return undefined;
+}
+
+const shown = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : typeof v === 'object' && v !== null ? 'an object' : String(v));
 
 /** Upstream task ids of every task (data wires and `after`). */
 export function upstreamOf(doc: PipelineDocument): Map<string, Set<string>> {
