@@ -7,6 +7,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCatalog, withEntries, type Catalog } from '../catalog/catalog';
 import type { CatalogEntry } from '../catalog/types';
 import * as ops from '../document/operations';
+import { extractTasks, pasteTasks } from '../document/clipboard';
+import { loadDocument, saveDocument } from '../document/load';
 import type { Binding, PipelineDocument, Position, Task } from '../document/types';
 import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
 import { checkConnection, wouldCycle } from '../validate/validate';
@@ -41,7 +43,8 @@ export interface EditorState {
   doc: PipelineDocument;
   catalog: Catalog;
   catalogReady: boolean;
-  selectedTaskId: string | null;
+  /** Selected task ids (the inspector shows the task when exactly one is selected). */
+  selection: string[];
   /** Text of fields being edited, by field key; with `error` when it is not valid. */
   drafts: Record<string, Draft>;
   notice: Notice | null;
@@ -65,6 +68,7 @@ export interface EditorState {
   moveTask(taskId: string, position: Position): void;
   removeTasks(ids: string[]): void;
   select(taskId: string | null): void;
+  setSelection(ids: string[]): void;
   connect(fromTask: string, output: string, toTask: string, input: string, at?: { x: number; y: number }): boolean;
   setInput(taskId: string, input: string, binding: Binding | undefined): void;
   setTaskOptions(taskId: string, patch: ops.TaskOptions): void;
@@ -83,6 +87,15 @@ export interface EditorState {
   toggleExpanded(taskId: string): void;
   undo(): void;
   redo(): void;
+  selectAll(): void;
+  /** The selected tasks as clipboard text (a saved document), or undefined when nothing is selected. */
+  copySelection(): string | undefined;
+  /** Pastes clipboard text (checked like any document); the pasted tasks become the selection. */
+  pasteText(text: string, offset?: Position): boolean;
+  duplicateSelection(): void;
+  deleteSelection(): void;
+  /** Sets many task positions as one undo step (tidy up). */
+  setPositions(positions: Record<string, Position>): void;
   /** Starts collecting document changes into one undo step (typing in a field). */
   beginEdit(): void;
   /** Ends the step started by beginEdit (blur, Enter, Tab). */
@@ -102,9 +115,15 @@ export function exportBlockers(state: EditorState): string[] {
 }
 
 /** The selection survives undo/redo only if the task still exists. */
-function keepSelection(selected: string | null, doc: PipelineDocument): Partial<EditorState> {
-  return selected && !doc.tasks.some((t) => t.id === selected) ? { selectedTaskId: null } : {};
+function keepSelection(selection: string[], doc: PipelineDocument): Partial<EditorState> {
+  const ids = new Set(doc.tasks.map((t) => t.id));
+  const kept = selection.filter((id) => ids.has(id));
+  return kept.length === selection.length ? {} : { selection: kept };
 }
+
+/** The task the inspector shows: the only selected one. */
+export const selectedTaskId = (s: Pick<EditorState, 'selection'>): string | null =>
+  s.selection.length === 1 ? s.selection[0] : null;
 
 const newId = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `p${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
@@ -133,7 +152,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       readOnly: false,
       saveStatus: { state: 'idle' },
       doc,
-      selectedTaskId: null,
+      selection: [],
       drafts: {},
       notice: null,
       expanded: {},
@@ -147,7 +166,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       doc: initial?.doc ?? ops.createDocument(),
       catalog: createCatalog(),
       catalogReady: false,
-      selectedTaskId: null,
+      selection: [],
       drafts: {},
       notice: null,
       specFormat: 'json',
@@ -158,13 +177,13 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       openDocument: (doc, libraryId) => set(fresh(doc, libraryId ?? newId())),
       closeDocument: () => set({ ...fresh(ops.createDocument(), ''), screen: 'start', libraryId: null }),
       setReadOnly: (readOnly) => set({ readOnly, notice: readOnly ? { kind: 'info', message: READ_ONLY_MESSAGE } : null }),
-      syncDocument: (doc) => set({ doc, drafts: {}, history: hist.emptyHistory(), ...keepSelection(get().selectedTaskId, doc) }),
+      syncDocument: (doc) => set({ doc, drafts: {}, history: hist.emptyHistory(), ...keepSelection(get().selection, doc) }),
       setSaveStatus: (saveStatus) => set({ saveStatus }),
       addCatalogEntries: (entries) => set({ catalog: withEntries(get().catalog, entries), catalogReady: true }),
 
       addComponent: (componentId, position) => {
         const { doc, id } = ops.addTask(get().doc, componentId, position);
-        commit(doc, { selectedTaskId: id });
+        commit(doc, { selection: [id] });
         return id;
       },
       moveTask: (taskId, position) => update((d) => ops.moveTask(d, taskId, position)),
@@ -173,10 +192,14 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
         const drafts = Object.fromEntries(
           Object.entries(get().drafts).filter(([k]) => !ids.some((id) => k.startsWith(`input:${id}:`))),
         );
-        const selectedTaskId = ids.includes(get().selectedTaskId ?? '') ? null : get().selectedTaskId;
-        commit(ops.removeTasks(get().doc, ids), { drafts, selectedTaskId });
+        const selection = get().selection.filter((id) => !ids.includes(id));
+        commit(ops.removeTasks(get().doc, ids), { drafts, selection });
       },
-      select: (taskId) => set({ selectedTaskId: taskId }),
+      select: (taskId) => set({ selection: taskId ? [taskId] : [] }),
+      setSelection: (ids) => {
+        const cur = get().selection;
+        if (ids.length !== cur.length || ids.some((id, i) => id !== cur[i])) set({ selection: ids });
+      },
 
       connect: (fromTask, output, toTask, input, at) => {
         const check = checkConnection(get().doc, get().catalog, fromTask, output, toTask, input);
@@ -235,13 +258,43 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       undo: () => {
         if (get().readOnly) return;
         const r = hist.undo(get().history, get().doc);
-        if (r) set({ doc: r.doc, history: r.history, drafts: {}, ...keepSelection(get().selectedTaskId, r.doc) });
+        if (r) set({ doc: r.doc, history: r.history, drafts: {}, ...keepSelection(get().selection, r.doc) });
       },
       redo: () => {
         if (get().readOnly) return;
         const r = hist.redo(get().history, get().doc);
-        if (r) set({ doc: r.doc, history: r.history, drafts: {}, ...keepSelection(get().selectedTaskId, r.doc) });
+        if (r) set({ doc: r.doc, history: r.history, drafts: {}, ...keepSelection(get().selection, r.doc) });
       },
+      selectAll: () => set({ selection: get().doc.tasks.map((t) => t.id) }),
+      copySelection: () => {
+        const ids = get().selection;
+        if (!ids.length) return undefined;
+        return saveDocument(extractTasks(get().doc, ids));
+      },
+      pasteText: (text, offset = { x: 40, y: 40 }) => {
+        const r = loadDocument(text, 'the clipboard');
+        if (!r.ok) {
+          set({ notice: { kind: 'error', message: r.error } });
+          return false;
+        }
+        if (r.doc.tasks.length === 0) {
+          set({ notice: { kind: 'info', message: 'The clipboard holds no tasks to paste.' } });
+          return false;
+        }
+        const pasted = pasteTasks(get().doc, r.doc, offset);
+        commit(pasted.doc, { selection: pasted.ids, notice: null });
+        return true;
+      },
+      duplicateSelection: () => {
+        const text = get().copySelection();
+        if (text) get().pasteText(text);
+      },
+      deleteSelection: () => get().removeTasks(get().selection),
+      setPositions: (positions) =>
+        update((d) => ({
+          ...d,
+          tasks: d.tasks.map((t) => (positions[t.id] ? { ...t, position: positions[t.id] } : t)),
+        })),
       beginEdit: () => set({ history: hist.begin(get().history, get().doc) }),
       endEdit: () => {
         const history = hist.end(get().history, get().doc);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas';
 import { Inspector } from './inspector';
@@ -7,35 +7,32 @@ import { PipelinePanel } from './pipeline-panel';
 import { StartScreen } from './start-screen';
 import { useEditor, useEditorStore } from './store-context';
 import { Toolbar } from './toolbar';
+import { CommandPalette, ShortcutsOverlay } from './command-palette';
+import { useGlobalKeys, openFileDialog } from './global-keys';
 import { NoticeBanner } from './notice';
+import { selectedTaskId } from '../store/editor-store';
+import { SelectionPanel } from './selection-panel';
 
 const SpecView = lazy(() => import('./spec-view'));
 
 const isField = (el: EventTarget) => el instanceof HTMLElement && el.matches('input, textarea, select');
 
 export function App() {
+  return (
+    <ReactFlowProvider>
+      <Editor />
+    </ReactFlowProvider>
+  );
+}
+
+function Editor() {
   const screen = useEditor((s) => s.screen);
-  const selected = useEditor((s) => s.selectedTaskId);
+  const selected = useEditor(selectedTaskId);
+  const many = useEditor((s) => s.selection.length > 1);
   const readOnly = useEditor((s) => s.readOnly);
   const store = useEditorStore();
-  useEffect(() => {
-    // Escape leaves the selected task and shows the pipeline panel (not while typing in a field).
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const inField = !!target?.closest('input, textarea, select, .monaco-editor');
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && !inField && (e.key === 'z' || e.key === 'Z')) {
-        e.preventDefault();
-        if (e.shiftKey) store.getState().redo();
-        else store.getState().undo();
-      } else if (mod && !inField && (e.key === 'y' || e.key === 'Y')) {
-        e.preventDefault();
-        store.getState().redo();
-      } else if (e.key === 'Escape' && !inField) store.getState().select(null);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  const [dialog, setDialog] = useState<'commands' | 'shortcuts' | null>(null);
+  useGlobalKeys(store, setDialog);
   if (screen === 'loading') return <div className="start muted">Loading…</div>;
   if (screen === 'start')
     return (
@@ -45,9 +42,9 @@ export function App() {
       </>
     );
   return (
-    <ReactFlowProvider>
+    <>
       <div className="app">
-        <Toolbar />
+        <Toolbar onCommands={() => setDialog('commands')} onShortcuts={() => setDialog('shortcuts')} />
         <div className="workspace">
           <Palette />
           <main className="canvas-area" aria-label="Canvas">
@@ -71,7 +68,7 @@ export function App() {
             }}
           >
             <fieldset className="side-top plain" disabled={readOnly}>
-              {selected ? <Inspector taskId={selected} /> : <PipelinePanel />}
+              {selected ? <Inspector taskId={selected} /> : many ? <SelectionPanel /> : <PipelinePanel />}
             </fieldset>
             <div className="side-bottom">
               <Suspense fallback={<div className="spec-loading">Loading spec view…</div>}>
@@ -81,6 +78,13 @@ export function App() {
           </aside>
         </div>
       </div>
-    </ReactFlowProvider>
+      {dialog === 'commands' && (
+        <CommandPalette
+          ctx={{ openFile: openFileDialog, showShortcuts: () => setDialog('shortcuts'), showCommands: () => setDialog('commands') }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'shortcuts' && <ShortcutsOverlay onClose={() => setDialog(null)} />}
+    </>
   );
 }

@@ -28,7 +28,8 @@ export function Canvas() {
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc);
   const catalog = useEditor((s) => s.catalog);
-  const selectedId = useEditor((s) => s.selectedTaskId);
+  const selection = useEditor((s) => s.selection);
+  const selectedSet = useMemo(() => new Set(selection), [selection]);
   const expanded = useEditor((s) => s.expanded);
   const flow = useReactFlow();
   const pointer = useRef({ x: 0, y: 0 });
@@ -53,7 +54,7 @@ export function Canvas() {
       const taskKey = keys.get(task.id) ?? task.id;
       const isExpanded = !!expanded[task.id];
       const hasError = errorTasks.has(task.id);
-      const selected = task.id === selectedId;
+      const selected = selectedSet.has(task.id);
       const d = prev?.data;
       const node: TaskFlowNode =
         prev && d && d.task === task && d.entry === entry && d.taskKey === taskKey && d.expanded === isExpanded &&
@@ -71,7 +72,7 @@ export function Canvas() {
     });
     nodeCache.current = next;
     return list;
-  }, [doc.tasks, catalog, keys, expanded, errorTasks, selectedId, dragging]);
+  }, [doc.tasks, catalog, keys, expanded, errorTasks, selectedSet, dragging]);
 
   const edges = useMemo(() => {
     const list: Edge[] = [];
@@ -113,13 +114,18 @@ export function Canvas() {
   const onNodesChange = useCallback(
     (changes: NodeChange<TaskFlowNode>[]) => {
       const removed: string[] = [];
+      let selectChanges: Set<string> | undefined;
       const moves: Record<string, XYPosition | null> = {};
       for (const c of changes) {
         if (c.type === 'position') {
           if (c.dragging && c.position) moves[c.id] = c.position;
           else if (!c.dragging) moves[c.id] = null;
         } else if (c.type === 'remove') removed.push(c.id);
-        else if (c.type === 'select' && c.selected) store.getState().select(c.id);
+        else if (c.type === 'select') {
+          selectChanges ??= new Set(store.getState().selection);
+          if (c.selected) selectChanges.add(c.id);
+          else selectChanges.delete(c.id);
+        }
       }
       if (Object.keys(moves).length > 0) {
         const next = { ...dragRef.current };
@@ -134,6 +140,7 @@ export function Canvas() {
         dragRef.current = next;
         setDragging(next);
       }
+      if (selectChanges) store.getState().setSelection([...selectChanges]);
       if (removed.length) store.getState().removeTasks(removed);
     },
     [store],
@@ -175,6 +182,22 @@ export function Canvas() {
     [store],
   );
 
+  /** Dragging a wire's end to another input moves the wire (one undo step). */
+  const onReconnect = useCallback(
+    (old: Edge, c: Connection) => {
+      const output = parseHandle(c.sourceHandle, 'out');
+      const input = parseHandle(c.targetHandle, 'in');
+      const oldInput = parseHandle(old.targetHandle, 'in');
+      if (!output || !input || !oldInput) return;
+      const s = store.getState();
+      s.beginEdit();
+      if (s.connect(c.source, output, c.target, input, { ...pointer.current }) && (old.target !== c.target || oldInput !== input))
+        store.getState().setInput(old.target, oldInput, undefined);
+      store.getState().endEdit();
+    },
+    [store],
+  );
+
   const onDrop = useCallback(
     (e: DragEvent) => {
       const id = e.dataTransfer.getData(DRAG_MIME);
@@ -206,8 +229,13 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onPaneClick={() => store.getState().select(null)}
-        onNodeClick={(_, n) => store.getState().select(n.id)}
         deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        snapToGrid
+        snapGrid={[10, 10]}
+        edgesReconnectable
+        onReconnect={onReconnect}
         fitView={initialFit}
         fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.1}

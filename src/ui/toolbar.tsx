@@ -1,12 +1,16 @@
 import { useRef } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { tidyUp } from './actions';
 import { loadDocument, saveDocument } from '../document/load';
 import { derive, specText } from '../store/derive';
 import { exportBlockers } from '../store/editor-store';
 import { downloadText } from './download';
 import { useServices } from './services';
+import { OPEN_FILE_INPUT_ID } from './global-keys';
 import { useEditor, useEditorStore } from './store-context';
 
-export function Toolbar() {
+export function Toolbar({ onCommands, onShortcuts }: { onCommands(): void; onShortcuts(): void }) {
+  const flow = useReactFlow();
   const store = useEditorStore();
   const name = useEditor((s) => s.doc.name);
   const canUndo = useEditor((s) => s.history.past.length > 0 || (!!s.history.base && s.history.base !== s.doc));
@@ -68,6 +72,7 @@ export function Toolbar() {
       </button>
       <input
         ref={fileInput}
+        id={OPEN_FILE_INPUT_ID}
         type="file"
         accept=".json,application/json"
         hidden
@@ -77,6 +82,15 @@ export function Toolbar() {
           e.target.value = '';
         }}
       />
+      <button type="button" title="Arrange the tasks left to right by dependency (Shift+L)" onClick={() => void tidyUp(store, flow)}>
+        Tidy up
+      </button>
+      <button type="button" title="Run any action by name (Ctrl+K)" onClick={onCommands}>
+        Commands
+      </button>
+      <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onShortcuts}>
+        ?
+      </button>
       <span className="spacer" />
       {readOnly && (
         <span className="read-only" role="status">

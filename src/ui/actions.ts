@@ -1,0 +1,97 @@
+/**
+ * Every editor action by name: the keyboard shortcuts, the shortcut overlay and the
+ * command palette all read this one list.
+ */
+import type { ReactFlowInstance } from '@xyflow/react';
+import { derive, specText } from '../store/derive';
+import { exportBlockers, type EditorStore } from '../store/editor-store';
+import { saveDocument } from '../document/load';
+import { downloadText } from './download';
+import { tidyLayout } from './tidy';
+
+export interface ActionContext {
+  store: EditorStore;
+  flow: ReactFlowInstance;
+  openFile(): void;
+  showShortcuts(): void;
+  showCommands(): void;
+}
+
+export interface Action {
+  id: string;
+  title: string;
+  /** Shown in the overlay, e.g. "Ctrl+Z". */
+  keys?: string;
+  run(ctx: ActionContext): void | Promise<void>;
+}
+
+export async function copyToClipboard(store: EditorStore): Promise<boolean> {
+  const text = store.getState().copySelection();
+  if (!text) return false;
+  await navigator.clipboard.writeText(text);
+  return true;
+}
+
+export function download(store: EditorStore, format: 'json' | 'yaml'): void {
+  const s = store.getState();
+  const blockers = exportBlockers(s);
+  if (blockers.length) return void s.showNotice({ kind: 'error', message: `Export blocked: ${blockers[0]}` });
+  const spec = derive(s.doc, s.catalog).spec;
+  if (!spec) return;
+  downloadText(`${s.doc.name || 'pipeline'}.${format}`, specText(spec, format), format === 'json' ? 'application/json' : 'application/yaml');
+}
+
+export async function tidyUp(store: EditorStore, flow: ReactFlowInstance): Promise<void> {
+  const sizes = new Map<string, { width: number; height: number }>();
+  for (const t of store.getState().doc.tasks) {
+    const m = flow.getInternalNode(t.id)?.measured;
+    if (m?.width && m.height) sizes.set(t.id, { width: m.width, height: m.height });
+  }
+  store.getState().setPositions(await tidyLayout(store.getState().doc, sizes));
+  requestAnimationFrame(() => void flow.fitView({ maxZoom: 1, duration: 200 }));
+}
+
+export const ACTIONS: Action[] = [
+  { id: 'undo', title: 'Undo', keys: 'Ctrl+Z', run: ({ store }) => store.getState().undo() },
+  { id: 'redo', title: 'Redo', keys: 'Ctrl+Shift+Z / Ctrl+Y', run: ({ store }) => store.getState().redo() },
+  { id: 'select-all', title: 'Select all tasks', keys: 'Ctrl+A', run: ({ store }) => store.getState().selectAll() },
+  { id: 'copy', title: 'Copy selected tasks', keys: 'Ctrl+C', run: ({ store }) => void copyToClipboard(store) },
+  {
+    id: 'cut',
+    title: 'Cut selected tasks',
+    keys: 'Ctrl+X',
+    run: async ({ store }) => {
+      if (await copyToClipboard(store)) store.getState().deleteSelection();
+    },
+  },
+  {
+    id: 'paste',
+    title: 'Paste tasks',
+    keys: 'Ctrl+V',
+    run: async ({ store }) => void store.getState().pasteText(await navigator.clipboard.readText()),
+  },
+  { id: 'duplicate', title: 'Duplicate selected tasks', keys: 'Ctrl+D', run: ({ store }) => store.getState().duplicateSelection() },
+  { id: 'delete', title: 'Delete selected tasks', keys: 'Delete / Backspace', run: ({ store }) => store.getState().deleteSelection() },
+  { id: 'deselect', title: 'Clear selection (show pipeline settings)', keys: 'Escape', run: ({ store }) => store.getState().select(null) },
+  { id: 'tidy', title: 'Tidy up (automatic layout)', keys: 'Shift+L', run: ({ store, flow }) => tidyUp(store, flow) },
+  { id: 'fit', title: 'Fit view', keys: 'Shift+1', run: ({ flow }) => void flow.fitView({ maxZoom: 1, duration: 200 }) },
+  { id: 'zoom-in', title: 'Zoom in', keys: '+', run: ({ flow }) => void flow.zoomIn() },
+  { id: 'zoom-out', title: 'Zoom out', keys: '-', run: ({ flow }) => void flow.zoomOut() },
+  { id: 'download-json', title: 'Download JSON', run: ({ store }) => download(store, 'json') },
+  { id: 'download-yaml', title: 'Download YAML', run: ({ store }) => download(store, 'yaml') },
+  {
+    id: 'save-file',
+    title: 'Save document as file',
+    keys: 'Ctrl+S',
+    run: ({ store }) => {
+      const doc = store.getState().doc;
+      downloadText(`${doc.name || 'pipeline'}.pipeline-canvas.json`, saveDocument(doc), 'application/json');
+    },
+  },
+  { id: 'open-file', title: 'Open document file…', keys: 'Ctrl+O', run: ({ openFile }) => openFile() },
+  { id: 'library', title: 'Back to your pipelines', run: ({ store }) => store.getState().closeDocument() },
+  { id: 'commands', title: 'Command palette', keys: 'Ctrl+K', run: ({ showCommands }) => showCommands() },
+  { id: 'shortcuts', title: 'Keyboard shortcuts', keys: '?', run: ({ showShortcuts }) => showShortcuts() },
+];
+
+export const actionById = (id: string) => ACTIONS.find((a) => a.id === id)!;

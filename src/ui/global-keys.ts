@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import type { EditorStore } from '../store/editor-store';
+import { actionById, type ActionContext } from './actions';
+
+export const OPEN_FILE_INPUT_ID = 'open-document-input';
+export const openFileDialog = () => document.getElementById(OPEN_FILE_INPUT_ID)?.click();
+
+const inField = (t: EventTarget | null) =>
+  t instanceof HTMLElement && !!t.closest('input, textarea, select, [contenteditable="true"], .monaco-editor');
+
+/** Keyboard shortcuts and clipboard events of the editor (not while typing in a field). */
+export function useGlobalKeys(store: EditorStore, setDialog: (d: 'commands' | 'shortcuts' | null) => void): void {
+  const flow = useReactFlow();
+  useEffect(() => {
+    const ctx: ActionContext = {
+      store,
+      flow,
+      openFile: openFileDialog,
+      showShortcuts: () => setDialog('shortcuts'),
+      showCommands: () => setDialog('commands'),
+    };
+    const run = (id: string, e: Event) => {
+      e.preventDefault();
+      void actionById(id).run(ctx);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector('.dialog-backdrop')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === 'k') return run('commands', e);
+      if (mod && key === 's') return run('save-file', e);
+      if (mod && key === 'o') return run('open-file', e);
+      if (inField(e.target)) return;
+      if (mod && key === 'z') return run(e.shiftKey ? 'redo' : 'undo', e);
+      if (mod && key === 'y') return run('redo', e);
+      if (mod && key === 'a') return run('select-all', e);
+      if (mod && key === 'd') return run('duplicate', e);
+      if (!mod && e.key === '?') return run('shortcuts', e);
+      if (!mod && e.shiftKey && key === 'l') return run('tidy', e);
+      if (!mod && e.shiftKey && e.code === 'Digit1') return run('fit', e);
+      if (e.key === 'Escape') return run('deselect', e);
+    };
+    const onCopy = (e: ClipboardEvent) => {
+      if (inField(e.target) || document.querySelector('.dialog-backdrop')) return;
+      const text = store.getState().copySelection();
+      if (!text || !e.clipboardData) return;
+      e.clipboardData.setData('text/plain', text);
+      e.preventDefault();
+      if (e.type === 'cut') store.getState().deleteSelection();
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (inField(e.target) || document.querySelector('.dialog-backdrop')) return;
+      const text = e.clipboardData?.getData('text/plain');
+      if (!text) return;
+      e.preventDefault();
+      store.getState().pasteText(text);
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCopy);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCopy);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [store, flow, setDialog]);
+}

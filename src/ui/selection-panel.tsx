@@ -1,0 +1,25 @@
+import { copyToClipboard } from './actions';
+import { useEditor, useEditorStore } from './store-context';
+
+/** Shown when several tasks are selected. */
+export function SelectionPanel() {
+  const store = useEditorStore();
+  const count = useEditor((s) => s.selection.length);
+  return (
+    <section className="panel" aria-label="Selection">
+      <h2>{count} tasks selected</h2>
+      <div className="start-actions">
+        <button type="button" onClick={() => void copyToClipboard(store)}>
+          Copy
+        </button>
+        <button type="button" onClick={() => store.getState().duplicateSelection()}>
+          Duplicate
+        </button>
+        <button type="button" className="danger" onClick={() => store.getState().deleteSelection()}>
+          Delete {count} tasks
+        </button>
+      </div>
+      <p className="muted">Shift+click adds or removes a task; Shift+drag on the canvas selects with a box.</p>
+    </section>
+  );
+}
