@@ -6,6 +6,7 @@ import { createEditorStore } from './store/editor-store';
 import { createIdbLibrary, createMemoryLibrary } from './store/library';
 import { coordinateTabs } from './store/tabs';
 import { App } from './ui/app';
+import { documentFromFragment } from './ui/share-link';
 import { ServicesProvider } from './ui/services';
 import { StoreProvider } from './ui/store-context';
 import './ui/styles.css';
@@ -23,6 +24,13 @@ autosave = startAutosave(store, library, { onSaved: (id) => tabs.saved(id) });
 
 // Reopen the pipeline that was open before the reload, exactly as it was.
 void (async () => {
+  // A share link opens its pipeline as a new one in this browser's library.
+  const shared = documentFromFragment(location.hash);
+  if (shared) {
+    history.replaceState(null, '', location.pathname + location.search);
+    if (shared.ok) return store.getState().openDocument(shared.doc);
+  }
+  const sharedError = shared && !shared.ok ? shared.error : undefined;
   try {
     await recoverStash(library).catch(() => undefined);
     const id = await library.lastOpen();
@@ -30,7 +38,9 @@ void (async () => {
       const r = await library.read(id);
       if (r.ok) {
         autosave?.markSaved(r.doc);
-        return store.getState().openDocument(r.doc, id);
+        store.getState().openDocument(r.doc, id);
+        if (sharedError) store.getState().showNotice({ kind: 'error', message: sharedError });
+        return;
       }
       store.getState().showNotice({ kind: 'error', message: r.error });
     }
@@ -38,6 +48,7 @@ void (async () => {
     store.getState().showNotice({ kind: 'error', message: `The local library could not be read: ${String(e)}` });
   }
   store.setState({ screen: 'start' });
+  if (sharedError) store.getState().showNotice({ kind: 'error', message: sharedError });
 })();
 
 createRoot(document.getElementById('root')!).render(

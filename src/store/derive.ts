@@ -7,6 +7,7 @@ import { compile, taskKeys } from '../compiler/compile';
 import { toJson, toYaml } from '../compiler/serialize';
 import type { PipelineDocument } from '../document/types';
 import type { PipelineSpec } from '../spec/pipeline-spec';
+import { findSecrets } from '../validate/secrets';
 import { validate, type Diagnostic } from '../validate/validate';
 
 export interface Derived {
@@ -20,7 +21,8 @@ let last: { doc: PipelineDocument; catalog: Catalog; derived: Derived } | undefi
 
 export function derive(doc: PipelineDocument, catalog: Catalog): Derived {
   if (last && last.doc === doc && last.catalog === catalog) return last.derived;
-  const diagnostics = validate(doc, catalog);
+  const keys = taskKeys(doc, catalog);
+  const diagnostics = [...validate(doc, catalog), ...findSecrets(doc, (id) => keys.get(id) ?? id)];
   let spec: PipelineSpec | undefined;
   let compileError: string | undefined;
   try {
@@ -28,7 +30,7 @@ export function derive(doc: PipelineDocument, catalog: Catalog): Derived {
   } catch (e) {
     compileError = e instanceof Error ? e.message : String(e);
   }
-  const derived: Derived = { keys: taskKeys(doc, catalog), diagnostics, spec, compileError };
+  const derived: Derived = { keys, diagnostics, spec, compileError };
   last = { doc, catalog, derived };
   return derived;
 }

@@ -15,6 +15,7 @@ export interface ActionContext {
   openFile(): void;
   showShortcuts(): void;
   showCommands(): void;
+  showShare(): void;
 }
 
 export interface Action {
@@ -89,6 +90,7 @@ export const ACTIONS: Action[] = [
     },
   },
   { id: 'open-file', title: 'Open document file…', keys: 'Ctrl+O', run: ({ openFile }) => openFile() },
+  { id: 'share', title: 'Share link and pictures (SVG, PNG)', run: ({ showShare }) => showShare() },
   { id: 'library', title: 'Back to your pipelines', run: ({ store }) => store.getState().closeDocument() },
   { id: 'commands', title: 'Command palette', keys: 'Ctrl+K', run: ({ showCommands }) => showCommands() },
   { id: 'shortcuts', title: 'Keyboard shortcuts', keys: '?', run: ({ showShortcuts }) => showShortcuts() },

@@ -10,6 +10,8 @@ import { Toolbar } from './toolbar';
 import { CommandPalette, ShortcutsOverlay } from './command-palette';
 import { useGlobalKeys, openFileDialog } from './global-keys';
 import { NoticeBanner } from './notice';
+import { ProblemsPanel } from './problems';
+import { ShareDialog } from './share-dialog';
 import { selectedTaskId } from '../store/editor-store';
 import { SelectionPanel } from './selection-panel';
 
@@ -31,7 +33,7 @@ function Editor() {
   const many = useEditor((s) => s.selection.length > 1);
   const readOnly = useEditor((s) => s.readOnly);
   const store = useEditorStore();
-  const [dialog, setDialog] = useState<'commands' | 'shortcuts' | null>(null);
+  const [dialog, setDialog] = useState<'commands' | 'shortcuts' | 'share' | null>(null);
   useGlobalKeys(store, setDialog);
   if (screen === 'loading') return <div className="start muted">Loading…</div>;
   if (screen === 'start')
@@ -44,12 +46,13 @@ function Editor() {
   return (
     <>
       <div className="app">
-        <Toolbar onCommands={() => setDialog('commands')} onShortcuts={() => setDialog('shortcuts')} />
+        <Toolbar onCommands={() => setDialog('commands')} onShortcuts={() => setDialog('shortcuts')} onShare={() => setDialog('share')} />
         <div className="workspace">
           <Palette />
           <main className="canvas-area" aria-label="Canvas">
             <Canvas />
             <NoticeBanner />
+            <ProblemsPanel />
           </main>
           <aside
             className="side"
@@ -80,11 +83,12 @@ function Editor() {
       </div>
       {dialog === 'commands' && (
         <CommandPalette
-          ctx={{ openFile: openFileDialog, showShortcuts: () => setDialog('shortcuts'), showCommands: () => setDialog('commands') }}
+          ctx={{ openFile: openFileDialog, showShortcuts: () => setDialog('shortcuts'), showCommands: () => setDialog('commands'), showShare: () => setDialog('share') }}
           onClose={() => setDialog(null)}
         />
       )}
       {dialog === 'shortcuts' && <ShortcutsOverlay onClose={() => setDialog(null)} />}
+      {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
     </>
   );
 }

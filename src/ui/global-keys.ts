@@ -10,7 +10,7 @@ const inField = (t: EventTarget | null) =>
   t instanceof HTMLElement && !!t.closest('input, textarea, select, [contenteditable="true"], .monaco-editor');
 
 /** Keyboard shortcuts and clipboard events of the editor (not while typing in a field). */
-export function useGlobalKeys(store: EditorStore, setDialog: (d: 'commands' | 'shortcuts' | null) => void): void {
+export function useGlobalKeys(store: EditorStore, setDialog: (d: 'commands' | 'shortcuts' | 'share' | null) => void): void {
   const flow = useReactFlow();
   useEffect(() => {
     const ctx: ActionContext = {
@@ -19,6 +19,7 @@ export function useGlobalKeys(store: EditorStore, setDialog: (d: 'commands' | 's
       openFile: openFileDialog,
       showShortcuts: () => setDialog('shortcuts'),
       showCommands: () => setDialog('commands'),
+      showShare: () => setDialog('share'),
     };
     const run = (id: string, e: Event) => {
       e.preventDefault();

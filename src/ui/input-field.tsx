@@ -5,6 +5,7 @@ import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
 import { checkConnection } from '../validate/validate';
 import type { Catalog } from '../catalog/catalog';
 import { formatValue, parseValue } from './value-text';
+import { derive } from '../store/derive';
 import { useEditor, useEditorStore } from './store-context';
 
 interface Props {
@@ -42,6 +43,9 @@ export function InputField(props: Props) {
   const id = useId();
   const fieldKey = `input:${task.id}:${port.name}`;
   const draft = useEditor((s) => s.drafts[fieldKey]);
+  const problems = useEditor((s) => derive(s.doc, s.catalog).diagnostics).filter(
+    (d) => d.taskId === task.id && d.input === port.name,
+  );
   const binding = task.inputs[port.name];
   const required = !port.optional && !port.hasDefault;
   const help = entry.help[port.name];
@@ -188,6 +192,11 @@ export function InputField(props: Props) {
           {draft.error}
         </div>
       )}
+      {problems.map((p, i) => (
+        <div key={i} className={p.severity === 'error' ? 'field-error' : 'field-warning'} role={p.severity === 'warning' ? 'note' : undefined}>
+          {p.message}
+        </div>
+      ))}
       {help && <div className="help">{help}</div>}
     </div>
   );

@@ -21,10 +21,13 @@ export function RetryBackoff({ task }: { task: Task }) {
     const value = t === '' ? undefined : Number(t);
     const bad =
       value !== undefined &&
-      (!/^\d+(\.\d+)?$/.test(t) || !Number.isFinite(value) || (key === 'factor' && value <= 0) || (max !== undefined && value > max));
+      (!(key === 'factor' ? /^\d+(\.\d+)?$/ : /^\d+$/).test(t) ||
+        !Number.isFinite(value) ||
+        (key === 'factor' && value <= 0) ||
+        (max !== undefined && value > max));
     if (bad) {
-      const limit = max !== undefined ? ` between 0 and ${max}` : key === 'factor' ? ' above 0' : ' of 0 or more';
-      store.getState().setDraft(draftKey, { text, error: `${label}: enter a number${limit}.` });
+      const what = key === 'factor' ? 'a number above 0' : `whole seconds${max !== undefined ? ` from 0 to ${max}` : ''}`;
+      store.getState().setDraft(draftKey, { text, error: `${label}: enter ${what}.` });
       return;
     }
     store.getState().setDraft(draftKey, undefined);

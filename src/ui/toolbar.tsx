@@ -9,7 +9,7 @@ import { useServices } from './services';
 import { OPEN_FILE_INPUT_ID } from './global-keys';
 import { useEditor, useEditorStore } from './store-context';
 
-export function Toolbar({ onCommands, onShortcuts }: { onCommands(): void; onShortcuts(): void }) {
+export function Toolbar({ onCommands, onShortcuts, onShare }: { onCommands(): void; onShortcuts(): void; onShare(): void }) {
   const flow = useReactFlow();
   const store = useEditorStore();
   const name = useEditor((s) => s.doc.name);
@@ -84,6 +84,9 @@ export function Toolbar({ onCommands, onShortcuts }: { onCommands(): void; onSho
       />
       <button type="button" title="Arrange the tasks left to right by dependency (Shift+L)" onClick={() => void tidyUp(store, flow)}>
         Tidy up
+      </button>
+      <button type="button" title="Share link, SVG and PNG pictures" onClick={onShare}>
+        Share
       </button>
       <button type="button" title="Run any action by name (Ctrl+K)" onClick={onCommands}>
         Commands
