@@ -22,6 +22,13 @@ let autosave: Autosave | undefined;
 const tabs = coordinateTabs(store, library, () => autosave);
 autosave = startAutosave(store, library, { onSaved: (id) => tabs.saved(id) });
 
+// Every export keeps a version of what was exported.
+store.subscribe((s, prev) => {
+  if (!s.lastExport || s.lastExport === prev.lastExport || !s.libraryId) return;
+  const { format, doc, at } = s.lastExport;
+  void library.addVersion(s.libraryId, `Exported ${format.toUpperCase()} ${new Date(at).toLocaleString()}`, doc).catch(() => undefined);
+});
+
 // Reopen the pipeline that was open before the reload, exactly as it was.
 void (async () => {
   // A share link opens its pipeline as a new one in this browser's library.

@@ -53,6 +53,10 @@ export interface EditorState {
   expanded: Record<string, boolean>;
   /** Undo/redo: earlier and later documents. */
   history: History;
+  /** Tasks marked on the canvas by a comparison with another version. */
+  diffHighlight: Record<string, 'added' | 'changed'> | null;
+  /** The last export (the library keeps a version of each). */
+  lastExport: { format: 'json' | 'yaml'; doc: PipelineDocument; at: number } | null;
 
   startBlank(name?: string): void;
   /** Opens a document; `libraryId` when it comes from the library, otherwise it gets a new one. */
@@ -63,6 +67,11 @@ export interface EditorState {
   /** Replaces the document with a newer copy of the same pipeline (from another tab); not an undo step. */
   syncDocument(doc: PipelineDocument): void;
   setSaveStatus(status: SaveStatus): void;
+  setDiffHighlight(h: EditorState['diffHighlight']): void;
+  /** Notes that the spec was exported (for the version history). */
+  exported(format: 'json' | 'yaml'): void;
+  /** Replaces the document with an older version; undoable like any change. */
+  restore(doc: PipelineDocument): void;
   addCatalogEntries(entries: CatalogEntry[]): void;
   addComponent(componentId: string, position: Position): string;
   moveTask(taskId: string, position: Position): void;
@@ -157,6 +166,8 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       notice: null,
       expanded: {},
       history: hist.emptyHistory(),
+      diffHighlight: null,
+      lastExport: null,
     });
     return {
       screen: initial?.screen ?? 'start',
@@ -172,6 +183,8 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       specFormat: 'json',
       expanded: {},
       history: hist.emptyHistory(),
+      diffHighlight: null,
+      lastExport: null,
 
       startBlank: (name) => set(fresh(ops.createDocument(name), newId())),
       openDocument: (doc, libraryId) => set(fresh(doc, libraryId ?? newId())),
@@ -179,6 +192,9 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       setReadOnly: (readOnly) => set({ readOnly, notice: readOnly ? { kind: 'info', message: READ_ONLY_MESSAGE } : null }),
       syncDocument: (doc) => set({ doc, drafts: {}, history: hist.emptyHistory(), ...keepSelection(get().selection, doc) }),
       setSaveStatus: (saveStatus) => set({ saveStatus }),
+      setDiffHighlight: (diffHighlight) => set({ diffHighlight }),
+      exported: (format) => set({ lastExport: { format, doc: get().doc, at: Date.now() } }),
+      restore: (doc) => commit(doc, { drafts: {}, ...keepSelection(get().selection, doc) }),
       addCatalogEntries: (entries) => set({ catalog: withEntries(get().catalog, entries), catalogReady: true }),
 
       addComponent: (componentId, position) => {

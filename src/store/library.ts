@@ -16,7 +16,19 @@ export interface LibraryEntry {
   updatedAt: number;
 }
 
+/** A named copy of a pipeline at one moment (saved on demand and on every export). */
+export interface Version {
+  name: string;
+  at: number;
+  text: string;
+}
+
+export const VERSION_LIMIT = 50;
+
 export interface Library {
+  /** Named versions of a pipeline, newest first. */
+  versions(id: string): Promise<Version[]>;
+  addVersion(id: string, name: string, doc: PipelineDocument): Promise<void>;
   list(): Promise<LibraryEntry[]>;
   read(id: string): Promise<{ ok: true; doc: PipelineDocument } | { ok: false; error: string }>;
   write(id: string, doc: PipelineDocument): Promise<LibraryEntry>;
@@ -29,11 +41,19 @@ export interface Library {
 const LAST = 'last-open';
 const DOC = (id: string) => `doc:${id}`;
 const META = (id: string) => `meta:${id}`;
+const VERSIONS = (id: string) => `versions:${id}`;
 
 /** One IndexedDB database with one object store; keys `doc:<id>`, `meta:<id>` and `last-open`. */
 export function createIdbLibrary(dbName = 'pipeline-canvas'): Library {
   const store: UseStore = createStore(dbName, 'library');
   return {
+    async versions(id) {
+      return (await get<Version[]>(VERSIONS(id), store)) ?? [];
+    },
+    async addVersion(id, name, doc) {
+      const list = (await get<Version[]>(VERSIONS(id), store)) ?? [];
+      await set(VERSIONS(id), [{ name, at: Date.now(), text: saveDocument(doc) }, ...list].slice(0, VERSION_LIMIT), store);
+    },
     async list() {
       const metaKeys = (await keys<string>(store)).filter((k) => k.startsWith('meta:'));
       const all = await getMany<LibraryEntry>(metaKeys, store);
@@ -57,7 +77,7 @@ export function createIdbLibrary(dbName = 'pipeline-canvas'): Library {
       return entry;
     },
     async remove(id) {
-      await delMany([DOC(id), META(id)], store);
+      await delMany([DOC(id), META(id), VERSIONS(id)], store);
       if ((await get(LAST, store)) === id) await del(LAST, store);
     },
     async lastOpen() {
@@ -75,7 +95,14 @@ export function createMemoryLibrary(): Library {
   const docs = new Map<string, string>();
   const meta = new Map<string, LibraryEntry>();
   let last: string | undefined;
+  const versions = new Map<string, Version[]>();
   return {
+    async versions(id) {
+      return versions.get(id) ?? [];
+    },
+    async addVersion(id, name, doc) {
+      versions.set(id, [{ name, at: Date.now(), text: saveDocument(doc) }, ...(versions.get(id) ?? [])].slice(0, VERSION_LIMIT));
+    },
     async list() {
       return [...meta.values()].sort((a, b) => b.updatedAt - a.updatedAt);
     },

@@ -16,6 +16,7 @@ export interface ActionContext {
   showShortcuts(): void;
   showCommands(): void;
   showShare(): void;
+  showVersions(): void;
 }
 
 export interface Action {
@@ -40,6 +41,7 @@ export function download(store: EditorStore, format: 'json' | 'yaml'): void {
   const spec = derive(s.doc, s.catalog).spec;
   if (!spec) return;
   downloadText(`${s.doc.name || 'pipeline'}.${format}`, specText(spec, format), format === 'json' ? 'application/json' : 'application/yaml');
+  s.exported(format);
 }
 
 export async function tidyUp(store: EditorStore, flow: ReactFlowInstance): Promise<void> {
@@ -91,6 +93,7 @@ export const ACTIONS: Action[] = [
   },
   { id: 'open-file', title: 'Open document file…', keys: 'Ctrl+O', run: ({ openFile }) => openFile() },
   { id: 'share', title: 'Share link and pictures (SVG, PNG)', run: ({ showShare }) => showShare() },
+  { id: 'versions', title: 'Versions: save, restore, compare', run: ({ showVersions }) => showVersions() },
   { id: 'library', title: 'Back to your pipelines', run: ({ store }) => store.getState().closeDocument() },
   { id: 'commands', title: 'Command palette', keys: 'Ctrl+K', run: ({ showCommands }) => showCommands() },
   { id: 'shortcuts', title: 'Keyboard shortcuts', keys: '?', run: ({ showShortcuts }) => showShortcuts() },

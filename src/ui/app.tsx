@@ -12,10 +12,13 @@ import { useGlobalKeys, openFileDialog } from './global-keys';
 import { NoticeBanner } from './notice';
 import { ProblemsPanel } from './problems';
 import { ShareDialog } from './share-dialog';
+import { HistoryDialog } from './history-dialog';
 import { selectedTaskId } from '../store/editor-store';
 import { SelectionPanel } from './selection-panel';
 
 const SpecView = lazy(() => import('./spec-view'));
+
+type Dialogs = 'commands' | 'shortcuts' | 'share' | 'versions' | null;
 
 const isField = (el: EventTarget) => el instanceof HTMLElement && el.matches('input, textarea, select');
 
@@ -33,7 +36,7 @@ function Editor() {
   const many = useEditor((s) => s.selection.length > 1);
   const readOnly = useEditor((s) => s.readOnly);
   const store = useEditorStore();
-  const [dialog, setDialog] = useState<'commands' | 'shortcuts' | 'share' | null>(null);
+  const [dialog, setDialog] = useState<Dialogs>(null);
   useGlobalKeys(store, setDialog);
   if (screen === 'loading') return <div className="start muted">Loading…</div>;
   if (screen === 'start')
@@ -46,7 +49,7 @@ function Editor() {
   return (
     <>
       <div className="app">
-        <Toolbar onCommands={() => setDialog('commands')} onShortcuts={() => setDialog('shortcuts')} onShare={() => setDialog('share')} />
+        <Toolbar onCommands={() => setDialog('commands')} onShortcuts={() => setDialog('shortcuts')} onShare={() => setDialog('share')} onVersions={() => setDialog('versions')} />
         <div className="workspace">
           <Palette />
           <main className="canvas-area" aria-label="Canvas">
@@ -83,12 +86,13 @@ function Editor() {
       </div>
       {dialog === 'commands' && (
         <CommandPalette
-          ctx={{ openFile: openFileDialog, showShortcuts: () => setDialog('shortcuts'), showCommands: () => setDialog('commands'), showShare: () => setDialog('share') }}
+          ctx={{ openFile: openFileDialog, showShortcuts: () => setDialog('shortcuts'), showCommands: () => setDialog('commands'), showShare: () => setDialog('share'), showVersions: () => setDialog('versions') }}
           onClose={() => setDialog(null)}
         />
       )}
       {dialog === 'shortcuts' && <ShortcutsOverlay onClose={() => setDialog(null)} />}
       {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
+      {dialog === 'versions' && <HistoryDialog onClose={() => setDialog(null)} />}
     </>
   );
 }

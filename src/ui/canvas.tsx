@@ -31,6 +31,7 @@ export function Canvas() {
   const selection = useEditor((s) => s.selection);
   const selectedSet = useMemo(() => new Set(selection), [selection]);
   const expanded = useEditor((s) => s.expanded);
+  const diffHighlight = useEditor((s) => s.diffHighlight);
   const flow = useReactFlow();
   const pointer = useRef({ x: 0, y: 0 });
   const [dragging, setDragging] = useState<Record<string, XYPosition>>({});
@@ -55,16 +56,18 @@ export function Canvas() {
       const isExpanded = !!expanded[task.id];
       const hasError = errorTasks.has(task.id);
       const selected = selectedSet.has(task.id);
+      const className = diffHighlight?.[task.id] ? `diff-${diffHighlight[task.id]}` : undefined;
       const d = prev?.data;
       const node: TaskFlowNode =
         prev && d && d.task === task && d.entry === entry && d.taskKey === taskKey && d.expanded === isExpanded &&
-        d.hasError === hasError && prev.selected === selected && prev.position === position
+        d.hasError === hasError && prev.selected === selected && prev.position === position && prev.className === className
           ? prev
           : {
               id: task.id,
               type: 'task',
               position,
               selected,
+              className,
               data: { task, entry, taskKey, expanded: isExpanded, hasError },
             };
       next.set(task.id, node);
@@ -72,7 +75,7 @@ export function Canvas() {
     });
     nodeCache.current = next;
     return list;
-  }, [doc.tasks, catalog, keys, expanded, errorTasks, selectedSet, dragging]);
+  }, [doc.tasks, catalog, keys, expanded, errorTasks, selectedSet, dragging, diffHighlight]);
 
   const edges = useMemo(() => {
     const list: Edge[] = [];

@@ -10,7 +10,7 @@ const inField = (t: EventTarget | null) =>
   t instanceof HTMLElement && !!t.closest('input, textarea, select, [contenteditable="true"], .monaco-editor');
 
 /** Keyboard shortcuts and clipboard events of the editor (not while typing in a field). */
-export function useGlobalKeys(store: EditorStore, setDialog: (d: 'commands' | 'shortcuts' | 'share' | null) => void): void {
+export function useGlobalKeys(store: EditorStore, setDialog: (d: 'commands' | 'shortcuts' | 'share' | 'versions' | null) => void): void {
   const flow = useReactFlow();
   useEffect(() => {
     const ctx: ActionContext = {
@@ -20,6 +20,7 @@ export function useGlobalKeys(store: EditorStore, setDialog: (d: 'commands' | 's
       showShortcuts: () => setDialog('shortcuts'),
       showCommands: () => setDialog('commands'),
       showShare: () => setDialog('share'),
+      showVersions: () => setDialog('versions'),
     };
     const run = (id: string, e: Event) => {
       e.preventDefault();

@@ -1,15 +1,14 @@
 import { useRef } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { tidyUp } from './actions';
-import { loadDocument, saveDocument } from '../document/load';
-import { derive, specText } from '../store/derive';
+import { actionById, download, tidyUp } from './actions';
+import { loadDocument } from '../document/load';
 import { exportBlockers } from '../store/editor-store';
-import { downloadText } from './download';
 import { useServices } from './services';
 import { OPEN_FILE_INPUT_ID } from './global-keys';
 import { useEditor, useEditorStore } from './store-context';
 
-export function Toolbar({ onCommands, onShortcuts, onShare }: { onCommands(): void; onShortcuts(): void; onShare(): void }) {
+export function Toolbar(props: { onCommands(): void; onShortcuts(): void; onShare(): void; onVersions(): void }) {
+  const { onCommands, onShortcuts, onShare, onVersions } = props;
   const flow = useReactFlow();
   const store = useEditorStore();
   const name = useEditor((s) => s.doc.name);
@@ -23,23 +22,8 @@ export function Toolbar({ onCommands, onShortcuts, onShare }: { onCommands(): vo
   const blocked = blockers.length > 0;
   const reason = blocked ? `Export blocked: ${blockers[0]}${blockers.length > 1 ? ` (+${blockers.length - 1} more)` : ''}` : '';
 
-  const download = (format: 'json' | 'yaml') => {
-    const s = store.getState();
-    if (exportBlockers(s).length > 0) return;
-    const spec = derive(s.doc, s.catalog).spec;
-    if (!spec) return;
-    downloadText(
-      `${s.doc.name || 'pipeline'}.${format}`,
-      specText(spec, format),
-      format === 'json' ? 'application/json' : 'application/yaml',
-    );
-  };
-
   const fileInput = useRef<HTMLInputElement>(null);
-  const saveDoc = () => {
-    const doc = store.getState().doc;
-    downloadText(`${doc.name || 'pipeline'}.pipeline-canvas.json`, saveDocument(doc), 'application/json');
-  };
+  const saveDoc = () => void actionById('save-file').run({ store, flow, openFile: () => undefined, showShortcuts: onShortcuts, showCommands: onCommands, showShare: onShare, showVersions: onVersions });
   const openDoc = async (file: File | undefined) => {
     if (!file) return;
     const result = loadDocument(await file.text(), file.name);
@@ -85,6 +69,9 @@ export function Toolbar({ onCommands, onShortcuts, onShare }: { onCommands(): vo
       <button type="button" title="Arrange the tasks left to right by dependency (Shift+L)" onClick={() => void tidyUp(store, flow)}>
         Tidy up
       </button>
+      <button type="button" title="Named versions: save, restore, compare" onClick={onVersions}>
+        Versions
+      </button>
       <button type="button" title="Share link, SVG and PNG pictures" onClick={onShare}>
         Share
       </button>
@@ -111,10 +98,10 @@ export function Toolbar({ onCommands, onShortcuts, onShare }: { onCommands(): vo
           {reason}
         </span>
       )}
-      <button type="button" disabled={blocked} title={reason || 'Download the compiled spec as JSON'} onClick={() => download('json')}>
+      <button type="button" disabled={blocked} title={reason || 'Download the compiled spec as JSON'} onClick={() => download(store, 'json')}>
         Download JSON
       </button>
-      <button type="button" disabled={blocked} title={reason || 'Download the compiled spec as YAML'} onClick={() => download('yaml')}>
+      <button type="button" disabled={blocked} title={reason || 'Download the compiled spec as YAML'} onClick={() => download(store, 'yaml')}>
         Download YAML
       </button>
     </header>
