@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState, type DragEvent, type PointerEve
 import {
   Background,
   Controls,
+  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -36,6 +37,8 @@ export function Canvas() {
   const pointer = useRef({ x: 0, y: 0 });
   const [dragging, setDragging] = useState<Record<string, XYPosition>>({});
   const dragRef = useRef<Record<string, XYPosition>>({});
+  // Sizes React Flow measured, kept on our node objects (the minimap and fit view need them).
+  const [sizes, setSizes] = useState<Record<string, { width: number; height: number }>>({});
   // Fit an opened pipeline once; a blank canvas keeps zoom 1 as components arrive.
   const [initialFit] = useState(() => doc.tasks.length > 0);
   const nodeCache = useRef(new Map<string, TaskFlowNode>());
@@ -57,10 +60,11 @@ export function Canvas() {
       const hasError = errorTasks.has(task.id);
       const selected = selectedSet.has(task.id);
       const className = diffHighlight?.[task.id] ? `diff-${diffHighlight[task.id]}` : undefined;
+      const measured = sizes[task.id];
       const d = prev?.data;
       const node: TaskFlowNode =
         prev && d && d.task === task && d.entry === entry && d.taskKey === taskKey && d.expanded === isExpanded &&
-        d.hasError === hasError && prev.selected === selected && prev.position === position && prev.className === className
+        d.hasError === hasError && prev.selected === selected && prev.position === position && prev.className === className && prev.measured === measured
           ? prev
           : {
               id: task.id,
@@ -68,6 +72,7 @@ export function Canvas() {
               position,
               selected,
               className,
+              measured,
               data: { task, entry, taskKey, expanded: isExpanded, hasError },
             };
       next.set(task.id, node);
@@ -75,7 +80,7 @@ export function Canvas() {
     });
     nodeCache.current = next;
     return list;
-  }, [doc.tasks, catalog, keys, expanded, errorTasks, selectedSet, dragging, diffHighlight]);
+  }, [doc.tasks, catalog, keys, expanded, errorTasks, selectedSet, dragging, diffHighlight, sizes]);
 
   const edges = useMemo(() => {
     const list: Edge[] = [];
@@ -118,11 +123,15 @@ export function Canvas() {
     (changes: NodeChange<TaskFlowNode>[]) => {
       const removed: string[] = [];
       let selectChanges: Set<string> | undefined;
+      let measuredNow: Record<string, { width: number; height: number }> | undefined;
       const moves: Record<string, XYPosition | null> = {};
       for (const c of changes) {
         if (c.type === 'position') {
           if (c.dragging && c.position) moves[c.id] = c.position;
           else if (!c.dragging) moves[c.id] = null;
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          measuredNow ??= {};
+          measuredNow[c.id] = c.dimensions;
         } else if (c.type === 'remove') removed.push(c.id);
         else if (c.type === 'select') {
           selectChanges ??= new Set(store.getState().selection);
@@ -142,6 +151,13 @@ export function Canvas() {
         }
         dragRef.current = next;
         setDragging(next);
+      }
+      if (measuredNow) {
+        const m = measuredNow;
+        setSizes((cur) => {
+          const changed = Object.entries(m).some(([id, d]) => cur[id]?.width !== d.width || cur[id]?.height !== d.height);
+          return changed ? { ...cur, ...m } : cur;
+        });
       }
       if (selectChanges) store.getState().setSelection([...selectChanges]);
       if (removed.length) store.getState().removeTasks(removed);
@@ -243,9 +259,11 @@ export function Canvas() {
         fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
+        colorMode="system"
       >
         <Background gap={20} />
         <Controls />
+        <MiniMap pannable zoomable ariaLabel="Overview of the pipeline" nodeColor="#8ab4f8" />
       </ReactFlow>
       <Legend />
       {doc.tasks.length === 0 && (

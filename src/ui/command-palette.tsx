@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { ACTIONS, type ActionContext } from './actions';
+import { derive } from '../store/derive';
 import { Dialog } from './dialog';
 import { freeSpot } from './placement';
 import { useEditor, useEditorStore } from './store-context';
@@ -28,6 +29,20 @@ export function CommandPalette({ ctx, onClose }: { ctx: Omit<ActionContext, 'sto
       keys: a.keys,
       run: () => void a.run(full),
     }));
+    const s = store.getState();
+    const keys = derive(s.doc, s.catalog).keys;
+    for (const t of s.doc.tasks) {
+      const key = keys.get(t.id) ?? t.id;
+      list.push({
+        id: `select:${t.id}`,
+        title: `Select task ${key}`,
+        run: () => {
+          store.getState().select(t.id);
+          const n = flow.getInternalNode(t.id);
+          if (n) void flow.setCenter(n.position.x + (n.measured.width ?? 0) / 2, n.position.y + (n.measured.height ?? 0) / 2, { zoom: flow.getZoom(), duration: 200 });
+        },
+      });
+    }
     for (const e of [...catalog.entries.values()].sort((a, b) => a.title.localeCompare(b.title)))
       list.push({
         id: `add:${e.id}`,

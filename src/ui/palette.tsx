@@ -93,7 +93,7 @@ export function Palette() {
                     className={`palette-item${active === e.id ? ' active' : ''}`}
                     data-testid={`palette-item-${e.id}`}
                     draggable
-                    aria-selected={active === e.id}
+                    aria-current={active === e.id ? 'true' : undefined}
                     title={e.summary}
                     onFocus={() => setActive(e.id)}
                     onClick={() => setActive(e.id)}

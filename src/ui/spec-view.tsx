@@ -1,12 +1,20 @@
+import { useSyncExternalStore } from 'react';
 import Editor from '@monaco-editor/react';
 import './monaco-setup';
 import { derive, specText } from '../store/derive';
 import { useEditor, useEditorStore } from './store-context';
 
+const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+const subscribeDark = (cb: () => void) => {
+  darkQuery?.addEventListener('change', cb);
+  return () => darkQuery?.removeEventListener('change', cb);
+};
+
 /** Read-only live view of the compiled spec; follows every edit. */
 export default function SpecView() {
   const store = useEditorStore();
   const format = useEditor((s) => s.specFormat);
+  const dark = useSyncExternalStore(subscribeDark, () => !!darkQuery?.matches);
   const text = useEditor((s) => {
     const { spec, compileError } = derive(s.doc, s.catalog);
     return spec ? specText(spec, s.specFormat) : `# The spec cannot be compiled: ${compileError}`;
@@ -28,7 +36,7 @@ export default function SpecView() {
           height="100%"
           language={format}
           value={text}
-          theme="vs"
+          theme={dark ? 'vs-dark' : 'vs'}
           options={{
             readOnly: true,
             domReadOnly: true,

@@ -51,9 +51,7 @@ function PortRow({ port, side, bound }: { port: Port; side: 'in' | 'out'; bound?
         {port.name}
         {side === 'in' && isRequired(port) ? <span className="req">*</span> : null}
       </span>
-      <span className="port-type" style={{ color }}>
-        {shortType(port)}
-      </span>
+      <span className="port-type">{shortType(port)}</span>
     </div>
   );
 }
