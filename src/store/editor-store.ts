@@ -55,6 +55,8 @@ export interface EditorState {
   history: History;
   /** Tasks marked on the canvas by a comparison with another version. */
   diffHighlight: Record<string, 'added' | 'changed'> | null;
+  /** The guided tour's open step, or null when no tour runs. */
+  tour: number | null;
   /** The last export (the library keeps a version of each). */
   lastExport: { format: 'json' | 'yaml'; doc: PipelineDocument; at: number } | null;
 
@@ -68,6 +70,7 @@ export interface EditorState {
   syncDocument(doc: PipelineDocument): void;
   setSaveStatus(status: SaveStatus): void;
   setDiffHighlight(h: EditorState['diffHighlight']): void;
+  setTour(step: number | null): void;
   /** Notes that the spec was exported (for the version history). */
   exported(format: 'json' | 'yaml'): void;
   /** Replaces the document with an older version; undoable like any change. */
@@ -168,6 +171,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       history: hist.emptyHistory(),
       diffHighlight: null,
       lastExport: null,
+      tour: null,
     });
     return {
       screen: initial?.screen ?? 'start',
@@ -185,6 +189,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       history: hist.emptyHistory(),
       diffHighlight: null,
       lastExport: null,
+      tour: null,
 
       startBlank: (name) => set(fresh(ops.createDocument(name), newId())),
       openDocument: (doc, libraryId) => set(fresh(doc, libraryId ?? newId())),
@@ -193,6 +198,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       syncDocument: (doc) => set({ doc, drafts: {}, history: hist.emptyHistory(), ...keepSelection(get().selection, doc) }),
       setSaveStatus: (saveStatus) => set({ saveStatus }),
       setDiffHighlight: (diffHighlight) => set({ diffHighlight }),
+      setTour: (tour) => set({ tour }),
       exported: (format) => set({ lastExport: { format, doc: get().doc, at: Date.now() } }),
       restore: (doc) => commit(doc, { drafts: {}, ...keepSelection(get().selection, doc) }),
       addCatalogEntries: (entries) => set({ catalog: withEntries(get().catalog, entries), catalogReady: true }),

@@ -13,12 +13,15 @@ import { NoticeBanner } from './notice';
 import { ProblemsPanel } from './problems';
 import { ShareDialog } from './share-dialog';
 import { HistoryDialog } from './history-dialog';
+import { HelpDialog } from './help-dialog';
+import { TourPanel } from './tour-panel';
+import { startTour } from './tour-start';
 import { selectedTaskId } from '../store/editor-store';
 import { SelectionPanel } from './selection-panel';
 
 const SpecView = lazy(() => import('./spec-view'));
 
-type Dialogs = 'commands' | 'shortcuts' | 'share' | 'versions' | null;
+type Dialogs = 'commands' | 'shortcuts' | 'share' | 'versions' | 'help' | null;
 
 const isField = (el: EventTarget) => el instanceof HTMLElement && el.matches('input, textarea, select');
 
@@ -49,13 +52,14 @@ function Editor() {
   return (
     <>
       <div className="app">
-        <Toolbar onCommands={() => setDialog('commands')} onShortcuts={() => setDialog('shortcuts')} onShare={() => setDialog('share')} onVersions={() => setDialog('versions')} />
+        <Toolbar onCommands={() => setDialog('commands')} onShortcuts={() => setDialog('shortcuts')} onShare={() => setDialog('share')} onVersions={() => setDialog('versions')} onHelp={() => setDialog('help')} />
         <div className="workspace">
           <Palette />
           <main className="canvas-area" aria-label="Canvas">
             <Canvas />
             <NoticeBanner />
             <ProblemsPanel />
+            <TourPanel />
           </main>
           <aside
             className="side"
@@ -93,6 +97,16 @@ function Editor() {
       {dialog === 'shortcuts' && <ShortcutsOverlay onClose={() => setDialog(null)} />}
       {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
       {dialog === 'versions' && <HistoryDialog onClose={() => setDialog(null)} />}
+      {dialog === 'help' && (
+        <HelpDialog
+          onClose={() => setDialog(null)}
+          onShortcuts={() => setDialog('shortcuts')}
+          onTour={() => {
+            setDialog(null);
+            startTour(store);
+          }}
+        />
+      )}
     </>
   );
 }

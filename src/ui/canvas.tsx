@@ -19,6 +19,7 @@ import { typeColor } from './artifact-colors';
 import { DRAG_MIME } from './palette';
 import { useEditor, useEditorStore } from './store-context';
 import { Legend } from './legend';
+import { explainArtifactType } from '../catalog/glossary';
 import { AFTER_SOURCE, AFTER_TARGET, TaskNode, type TaskFlowNode } from './task-node';
 
 const nodeTypes = { task: TaskNode };
@@ -41,6 +42,7 @@ export function Canvas() {
   const [sizes, setSizes] = useState<Record<string, { width: number; height: number }>>({});
   // Fit an opened pipeline once; a blank canvas keeps zoom 1 as components arrive.
   const [initialFit] = useState(() => doc.tasks.length > 0);
+  const [edgeTip, setEdgeTip] = useState<{ x: number; y: number; text: string } | null>(null);
   const nodeCache = useRef(new Map<string, TaskFlowNode>());
 
   const { keys, diagnostics } = derive(doc, catalog);
@@ -112,12 +114,18 @@ export function Canvas() {
           target: t.id,
           targetHandle: `in:${input}`,
           style: { stroke: color, strokeWidth: 2 },
-          data: { type: port?.type },
+          data: {
+            tip: port
+              ? `${keys.get(b.task) ?? b.task}.${b.output} → ${keys.get(t.id) ?? t.id}.${input}: ${
+                  port.kind === 'artifact' ? `${port.type} — ${explainArtifactType(port.type)}` : `a ${port.type} value`
+                }`
+              : undefined,
+          },
         });
       }
     }
     return list;
-  }, [doc.tasks, catalog]);
+  }, [doc.tasks, catalog, keys]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<TaskFlowNode>[]) => {
@@ -248,6 +256,11 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onPaneClick={() => store.getState().select(null)}
+        onEdgeMouseEnter={(e, edge) => {
+          const tip = (edge.data as { tip?: string } | undefined)?.tip ?? (edge.id.startsWith('after:') ? 'Run after: the task waits, no data flows.' : undefined);
+          if (tip) setEdgeTip({ x: e.clientX, y: e.clientY, text: tip });
+        }}
+        onEdgeMouseLeave={() => setEdgeTip(null)}
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionKeyCode="Shift"
@@ -266,6 +279,11 @@ export function Canvas() {
         <MiniMap pannable zoomable ariaLabel="Overview of the pipeline" nodeColor="#8ab4f8" />
       </ReactFlow>
       <Legend />
+      {edgeTip && (
+        <div className="edge-tip" role="tooltip" style={{ left: edgeTip.x + 12, top: edgeTip.y + 12 }}>
+          {edgeTip.text}
+        </div>
+      )}
       {doc.tasks.length === 0 && (
         <div className="canvas-empty">Drag a component here from the palette, or select one and press Enter.</div>
       )}

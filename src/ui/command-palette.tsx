@@ -3,7 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { ACTIONS, type ActionContext } from './actions';
 import { derive } from '../store/derive';
 import { Dialog } from './dialog';
-import { freeSpot } from './placement';
+import { placeNear } from './placement';
 import { useEditor, useEditorStore } from './store-context';
 
 interface Command {
@@ -48,9 +48,7 @@ export function CommandPalette({ ctx, onClose }: { ctx: Omit<ActionContext, 'sto
         id: `add:${e.id}`,
         title: `Add component ${e.title} (${e.id.split('.').pop()})`,
         run: () => {
-          const rect = document.querySelector('.react-flow')?.getBoundingClientRect();
-          const centre = rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
-          store.getState().addComponent(e.id, freeSpot(centre, store.getState().doc.tasks.map((t) => t.position)));
+          store.getState().addComponent(e.id, placeNear(flow, store.getState().doc.tasks));
         },
       });
     return list;

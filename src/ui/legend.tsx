@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { explainArtifactType } from '../catalog/glossary';
 import { PARAMETER_COLOR, typeColor } from './artifact-colors';
 import { useEditor } from './store-context';
 
@@ -21,7 +22,7 @@ export function Legend() {
       {open && (
         <ul aria-label="Type legend">
           {types.map((t) => (
-            <li key={t}>
+            <li key={t} title={explainArtifactType(t)}>
               <span className="swatch round" style={{ background: typeColor('artifact', t) }} />
               {t}
             </li>

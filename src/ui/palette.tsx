@@ -3,7 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { inputPorts, outputPorts } from '../catalog/ports';
 import type { CatalogEntry } from '../catalog/types';
 import { ComponentPreview } from './component-preview';
-import { freeSpot } from './placement';
+import { placeNear } from './placement';
 import { useEditor, useEditorStore } from './store-context';
 
 export const DRAG_MIME = 'application/x-pipeline-canvas-component';
@@ -44,13 +44,7 @@ export function Palette() {
   const flat = groups.flatMap(([, list]) => list);
 
   const addAtCentre = (id: string) => {
-    const el = document.querySelector('.react-flow');
-    const rect = el?.getBoundingClientRect();
-    const centre = rect
-      ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
-      : { x: 0, y: 0 };
-    const taken = store.getState().doc.tasks.map((t) => t.position);
-    store.getState().addComponent(id, freeSpot(centre, taken));
+    store.getState().addComponent(id, placeNear(flow, store.getState().doc.tasks));
   };
 
   const onKeyDown = (e: KeyboardEvent) => {

@@ -3,6 +3,7 @@ import { seedDocument } from '../examples/seed';
 import type { LibraryEntry } from '../store/library';
 import { useServices } from './services';
 import { useEditorStore } from './store-context';
+import { markTourOffered, startTour, wasTourOffered } from './tour-start';
 
 const formatSize = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 const formatDate = (t: number) => new Date(t).toLocaleString();
@@ -12,6 +13,7 @@ export function StartScreen() {
   const { library, markSaved } = useServices();
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [tourOffered, setTourOffered] = useState(wasTourOffered);
   const [deleted, setDeleted] = useState<{ entry: LibraryEntry; doc: Parameters<typeof library.write>[1] } | null>(null);
 
   const refresh = useCallback(() => {
@@ -68,6 +70,30 @@ export function StartScreen() {
             Example: AutoML image classification
           </button>
         </div>
+        {!tourOffered && (
+          <div className="tour-invite" role="region" aria-label="First visit">
+            <span>New here? Build your first pipeline in eight short steps.</span>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                markTourOffered();
+                startTour(store);
+              }}
+            >
+              Take the guided tour
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                markTourOffered();
+                setTourOffered(true);
+              }}
+            >
+              Skip
+            </button>
+          </div>
+        )}
         {error && (
           <p role="alert" className="field-error">
             {error}

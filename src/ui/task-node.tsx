@@ -73,7 +73,7 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
   const outputs = outputPorts(entry);
   return (
     <div className={`task-node${selected ? ' selected' : ''}${hasError ? ' has-error' : ''}`}>
-      <div className="task-head" data-testid={`task-${taskKey}`}>
+      <div className="task-head" data-testid={`task-${taskKey}`} title={entry.summary}>
         <Handle id={AFTER_TARGET} type="target" position={Position.Top} className="handle-after" title="Run after: drop a run-after wire here" />
         <Handle id={AFTER_SOURCE} type="source" position={Position.Bottom} className="handle-after source" title="Drag to a task that must run after this one" />
         <span className="task-title">{task.displayName || entry.title}</span>

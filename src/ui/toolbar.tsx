@@ -7,8 +7,8 @@ import { useServices } from './services';
 import { OPEN_FILE_INPUT_ID } from './global-keys';
 import { useEditor, useEditorStore } from './store-context';
 
-export function Toolbar(props: { onCommands(): void; onShortcuts(): void; onShare(): void; onVersions(): void }) {
-  const { onCommands, onShortcuts, onShare, onVersions } = props;
+export function Toolbar(props: { onCommands(): void; onShortcuts(): void; onShare(): void; onVersions(): void; onHelp(): void }) {
+  const { onCommands, onShortcuts, onShare, onVersions, onHelp } = props;
   const flow = useReactFlow();
   const store = useEditorStore();
   const name = useEditor((s) => s.doc.name);
@@ -80,6 +80,9 @@ export function Toolbar(props: { onCommands(): void; onShortcuts(): void; onShar
       </button>
       <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onShortcuts}>
         ?
+      </button>
+      <button type="button" title="Guided tour and glossary" onClick={onHelp}>
+        Help
       </button>
       <span className="spacer" />
       {readOnly && (
