@@ -8,10 +8,11 @@ import { createCatalog, type Catalog } from '../catalog/catalog';
 import { loadAllGcpc } from '../catalog/gcpc/load';
 import { loadDocument, saveDocument } from '../document/load';
 import { addParameter, addTask, createDocument, setAfter, setPipelineInfo, setTaskOptions } from '../document/operations';
-import type { Binding, PipelineDocument, PipelineParameter, Task } from '../document/types';
+import type { Binding, PipelineDocument, Task } from '../document/types';
 import type { JsonValue } from '../spec/pipeline-spec';
 import { HAVE_GOLDENS, goldenText, normalizeSpec, parseStrict } from '../test-support/golden';
 import { validate } from '../validate/validate';
+import { tabularTemplate } from '../examples/templates';
 import { compile } from './compile';
 import { toJson, toYaml } from './serialize';
 
@@ -56,65 +57,6 @@ function taskOptionsDocument(): PipelineDocument {
   return setTaskOptions(r.doc, r.id, { retries: 2, caching: true });
 }
 
-/** pipeline-01-tabular-params: all GCPC, typed parameters with defaults of every type. */
-function tabularParamsDocument(): PipelineDocument {
-  let doc = setPipelineInfo(createDocument('automl-tabular-params'), {
-    pipelineRoot: 'gs://my-bucket/pipeline-root',
-    displayName: 'AutoML tabular with typed params',
-    description: 'Tabular dataset -> AutoML tabular training -> endpoint + deploy, with typed parameters.',
-  });
-  const parameters: PipelineParameter[] = [
-    { name: 'project_id', type: 'STRING', default: 'my-project' },
-    { name: 'location', type: 'STRING', default: 'us-central1' },
-    { name: 'gcs_source', type: 'STRING', default: 'gs://cloud-samples-data/tables/iris_1000.csv' },
-    { name: 'target_column', type: 'STRING', default: 'species' },
-    { name: 'budget_milli_node_hours', type: 'NUMBER_INTEGER', default: 1000 },
-    { name: 'training_fraction_split', type: 'NUMBER_DOUBLE', default: 0.8 },
-    { name: 'disable_early_stopping', type: 'BOOLEAN', default: false },
-    { name: 'dataset_labels', type: 'STRUCT', default: { team: 'ml', env: 'dev' } },
-    { name: 'model_version_aliases', type: 'LIST', default: ['candidate', 'v1'] },
-  ];
-  for (const p of parameters) doc = addParameter(doc, p);
-  const where = { project: param('project_id'), location: param('location') };
-
-  let r = addTask(doc, 'v1.dataset.TabularDatasetCreateOp', P, {
-    ...where,
-    display_name: c('iris-tabular'),
-    gcs_source: param('gcs_source'),
-    labels: param('dataset_labels'),
-  });
-  const dataset = r.id;
-  r = addTask(r.doc, 'v1.automl.training_job.AutoMLTabularTrainingJobRunOp', P, {
-    ...where,
-    display_name: c('train-iris-tabular'),
-    optimization_prediction_type: c('classification'),
-    optimization_objective: c('minimize-log-loss'),
-    dataset: { task: dataset, output: 'dataset' },
-    target_column: param('target_column'),
-    column_specs: c({ sepal_length: 'numeric', species: 'categorical' }),
-    budget_milli_node_hours: param('budget_milli_node_hours'),
-    training_fraction_split: param('training_fraction_split'),
-    validation_fraction_split: c(0.1),
-    test_fraction_split: c(0.1),
-    disable_early_stopping: param('disable_early_stopping'),
-    model_display_name: c('iris-tabular-model'),
-    model_version_aliases: param('model_version_aliases'),
-  });
-  const training = r.id;
-  r = addTask(r.doc, 'v1.endpoint.EndpointCreateOp', P, { ...where, display_name: c('iris-endpoint') });
-  const endpoint = r.id;
-  r = addTask(r.doc, 'v1.endpoint.ModelDeployOp', P, {
-    model: { task: training, output: 'model' },
-    endpoint: { task: endpoint, output: 'endpoint' },
-    deployed_model_display_name: c('iris-deployed'),
-    dedicated_resources_machine_type: c('n1-standard-4'),
-    dedicated_resources_min_replica_count: c(1),
-    dedicated_resources_max_replica_count: c(2),
-    traffic_split: c({ '0': '100' }),
-  });
-  return r.doc;
-}
-
 function expectSameAsGolden(doc: PipelineDocument, golden: string) {
   expect(validate(doc, catalog)).toEqual([]);
   const spec = compile(doc, catalog);
@@ -133,7 +75,7 @@ describe.skipIf(!HAVE_GOLDENS)('feature pipelines built in code against the real
   });
 
   it('pipeline-01-tabular-params (typed parameters with defaults of every type)', () => {
-    expectSameAsGolden(tabularParamsDocument(), 'pipelines/pipeline-01-tabular-params');
+    expectSameAsGolden(tabularTemplate(), 'pipelines/pipeline-01-tabular-params');
   });
 
   it('writes the YAML header the way KFP does for pipeline-05', () => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { seedDocument } from '../examples/seed';
+import { TEMPLATES } from '../examples/templates';
 import type { LibraryEntry } from '../store/library';
 import { useServices } from './services';
 import { useEditorStore } from './store-context';
@@ -107,6 +108,18 @@ export function StartScreen() {
             </button>
           </p>
         )}
+        <h2>Templates</h2>
+        <ul className="templates">
+          {TEMPLATES.map((t) => (
+            <li key={t.id}>
+              <h3>{t.title}</h3>
+              <p>{t.explanation}</p>
+              <button type="button" aria-label={`Open template ${t.title}`} onClick={() => store.getState().openDocument(t.build())}>
+                Open
+              </button>
+            </li>
+          ))}
+        </ul>
         <h2>Your pipelines</h2>
         {entries === null ? (
           <p className="muted">Loading…</p>
