@@ -14,6 +14,7 @@ import { ProblemsPanel } from './problems';
 import { ShareDialog } from './share-dialog';
 import { HistoryDialog } from './history-dialog';
 import { HelpDialog } from './help-dialog';
+import { RunDialog } from './run-dialog';
 import { TourPanel } from './tour-panel';
 import { startTour } from './tour-start';
 import { selectedTaskId } from '../store/editor-store';
@@ -21,7 +22,7 @@ import { SelectionPanel } from './selection-panel';
 
 const SpecView = lazy(() => import('./spec-view'));
 
-type Dialogs = 'commands' | 'shortcuts' | 'share' | 'versions' | 'help' | null;
+type Dialogs = 'commands' | 'shortcuts' | 'share' | 'versions' | 'help' | 'run' | null;
 
 const isField = (el: EventTarget) => el instanceof HTMLElement && el.matches('input, textarea, select');
 
@@ -52,7 +53,7 @@ function Editor() {
   return (
     <>
       <div className="app">
-        <Toolbar onCommands={() => setDialog('commands')} onShortcuts={() => setDialog('shortcuts')} onShare={() => setDialog('share')} onVersions={() => setDialog('versions')} onHelp={() => setDialog('help')} />
+        <Toolbar onCommands={() => setDialog('commands')} onShortcuts={() => setDialog('shortcuts')} onShare={() => setDialog('share')} onVersions={() => setDialog('versions')} onHelp={() => setDialog('help')} onRun={() => setDialog('run')} />
         <div className="workspace">
           <Palette />
           <main className="canvas-area" aria-label="Canvas">
@@ -97,6 +98,7 @@ function Editor() {
       {dialog === 'shortcuts' && <ShortcutsOverlay onClose={() => setDialog(null)} />}
       {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
       {dialog === 'versions' && <HistoryDialog onClose={() => setDialog(null)} />}
+      {dialog === 'run' && <RunDialog onClose={() => setDialog(null)} />}
       {dialog === 'help' && (
         <HelpDialog
           onClose={() => setDialog(null)}

@@ -7,8 +7,8 @@ import { useServices } from './services';
 import { OPEN_FILE_INPUT_ID } from './global-keys';
 import { useEditor, useEditorStore } from './store-context';
 
-export function Toolbar(props: { onCommands(): void; onShortcuts(): void; onShare(): void; onVersions(): void; onHelp(): void }) {
-  const { onCommands, onShortcuts, onShare, onVersions, onHelp } = props;
+export function Toolbar(props: { onCommands(): void; onShortcuts(): void; onShare(): void; onVersions(): void; onHelp(): void; onRun(): void }) {
+  const { onCommands, onShortcuts, onShare, onVersions, onHelp, onRun } = props;
   const flow = useReactFlow();
   const store = useEditorStore();
   const name = useEditor((s) => s.doc.name);
@@ -101,6 +101,9 @@ export function Toolbar(props: { onCommands(): void; onShortcuts(): void; onShar
           {reason}
         </span>
       )}
+      <button type="button" title="Parameter values and job settings: the request, curl line or Python that starts a run" onClick={onRun}>
+        Run…
+      </button>
       <button type="button" disabled={blocked} title={reason || 'Download the compiled spec as JSON'} onClick={() => download(store, 'json')}>
         Download JSON
       </button>
