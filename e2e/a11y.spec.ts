@@ -27,6 +27,8 @@ test('axe finds no serious or critical violation on the start screen, the editor
     ['Keyboard shortcuts', 'Keyboard shortcuts'],
     ['Share', 'Share'],
     ['Versions', 'Versions'],
+    ['Run…', 'Run'],
+    ['Help', 'Help'],
   ]) {
     await page.getByRole('button', { name: button, exact: true }).click();
     await expect(page.getByRole('dialog', { name })).toBeVisible();
