@@ -296,3 +296,41 @@ describe('help and unknown commands', () => {
     expect(await expectFailure(['--version'])).toBe('pipeline-canvas: unknown option --version (see pipeline-canvas --help).');
   });
 });
+
+describe('compile: version-2 documents (groups, embedded components, importer)', () => {
+  it('compiles a document with a loop, an exit handler and a container component made in the app', async () => {
+    const { DocBuilder, c, item } = await import('../test-support/build');
+    const b = new DocBuilder('v2-cli').param('names', 'LIST', ['a', 'b']);
+    const echo = b.component({
+      kind: 'container',
+      name: 'echo',
+      inputs: [{ name: 'msg', type: 'STRING' }],
+      outputs: [],
+      image: 'alpine',
+      command: ['echo', { inputValue: 'msg' }],
+      args: [],
+    });
+    const exit = b.task(echo, { msg: c('done') });
+    const handler = b.group({ kind: 'exitHandler', exitTask: exit });
+    const loop = b.group({ kind: 'loop', parent: handler, items: { parameter: 'names' } });
+    b.task(echo, { msg: item(loop) }, { group: loop });
+    b.importer({ artifactType: { schemaTitle: 'system.Dataset', schemaVersion: '0.0.1' } }, c('gs://b/d'));
+    const m = memoryIo({ 'v2.json': saveDocument(b.doc) });
+    expect(await main(['compile', 'v2.json', '--format', 'json'], m.io)).toBe(0);
+    const spec = JSON.parse(m.stdout);
+    expect(Object.keys(spec.root.dag.tasks).sort()).toEqual(['echo', 'exit-handler-1', 'importer']);
+    expect(spec.components['comp-for-loop-2'].dag.tasks['echo-2'].inputs.parameters.msg).toEqual({
+      componentInputParameter: 'pipelinechannel--names-loop-item',
+    });
+    expect(spec.deploymentSpec.executors['exec-importer'].importer.artifactUri).toEqual({ constant: 'gs://b/d' });
+  });
+
+  it('refuses a document the validator rejects, with the first diagnostic', async () => {
+    const { DocBuilder } = await import('../test-support/build');
+    const b = new DocBuilder('bad').param('mode', 'STRING');
+    b.task('v1.endpoint.EndpointCreateOp', { display_name: { constant: 'e' } });
+    b.group({ kind: 'loop', items: { parameter: 'mode' } });
+    const msg = await expectFailure(['compile', 'bad.json'], { 'bad.json': saveDocument(b.doc) });
+    expect(msg).toBe('pipeline-canvas: cannot compile bad.json: for-loop-1 loops over a STRING value; a ParallelFor needs a list.');
+  });
+});

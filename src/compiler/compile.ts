@@ -1,176 +1,243 @@
 /**
- * document + catalog → PipelineSpec. First analyse (task keys, dependencies), then emit.
- * The output is deterministic: the same document gives the same object.
+ * document + catalog → PipelineSpec, following the KFP 2.15.2 compiler step by step
+ * (`pipeline_spec_builder.create_pipeline_spec`): build the pipeline model, work out what
+ * crosses group boundaries and who depends on whom, then emit every group's DAG, the exit
+ * handlers and the pipeline outputs. The output is deterministic.
  */
 import type { Catalog } from '../catalog/catalog';
-import type { CatalogEntry } from '../catalog/types';
-import { isConstant, isParameterRef, type PipelineDocument, type Task } from '../document/types';
+import { isImporterTask } from '../catalog/builtins';
+import type { PipelineDocument } from '../document/types';
 import {
   SCHEMA_VERSION,
   type ComponentSpec,
   type ExecutorSpec,
-  type InputsSpec,
-  type OutputsSpec,
+  type JsonObject,
   type ParameterSpec,
   type PipelineSpec,
   type PipelineTaskSpec,
-  type TaskInputArtifactSpec,
-  type TaskInputParameterSpec,
 } from '../spec/pipeline-spec';
-import { componentName, executorName, sanitizeName, uniqueKeys } from './names';
+import { Channel, Collected, isArtifactChannelType, isLoopChannel, OneOf } from './channels';
+import { CompileError } from './errors';
+import { mergeGraph } from './graph';
+import { dependencies, groupTree, inputsForAllGroups, outputsForAllGroups, type GroupTree } from './group-io';
+import { addDagOutput, addOneOfDagOutput, conditionChannels, groupComponentSpec, groupTaskSpec } from './group-spec';
+import { buildModel, taskKeysOf, type PGroup, type PipelineModel, type PTask } from './model';
+import { componentName, executorName, makeNameUnique } from './names';
+import { constantUri, importerExecutor } from './importer';
+import { buildTaskSpec, componentSpecOf, containerExecutor, dagInputsOf, setFinalStatus } from './task-spec';
+
+export { CompileError } from './errors';
+export { componentSpecOf, MAX_BACKOFF_SECONDS, retryPolicy } from './task-spec';
 
 /** What the exported spec says in `sdkVersion`: the KFP release whose output we reproduce. */
 export const SDK_VERSION = 'kfp-2.15.2';
 
-export class CompileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CompileError';
-  }
-}
-
-export interface Analysis {
-  /** Task id → DAG task key. */
-  keys: Map<string, string>;
-  entries: Map<string, CatalogEntry>;
-}
-
-/** Task keys in creation order, exactly as the KFP compiler names them. */
+/** Task keys (task id → DAG task key) in creation order, exactly as the KFP compiler names them. */
 export function taskKeys(doc: PipelineDocument, catalog: Catalog): Map<string, string> {
-  const names = doc.tasks.map((t) => sanitizeName(catalog.get(t.component)?.name ?? t.component));
-  const keys = uniqueKeys(names);
-  return new Map(doc.tasks.map((t, i) => [t.id, keys[i]]));
+  return taskKeysOf(doc, catalog);
 }
 
-export function analyse(doc: PipelineDocument, catalog: Catalog): Analysis {
-  const entries = new Map<string, CatalogEntry>();
-  for (const t of doc.tasks) {
-    const entry = catalog.get(t.component);
-    if (!entry) throw new CompileError(`Task ${t.id} uses the unknown component "${t.component}".`);
-    entries.set(t.id, entry);
-  }
-  return { keys: taskKeys(doc, catalog), entries };
+interface Emitter {
+  model: PipelineModel;
+  tree: GroupTree;
+  components: Record<string, ComponentSpec>;
+  executors: Record<string, ExecutorSpec>;
+  root: PipelineSpec['root'];
+  /** Group name → its component spec (the root under the root group's name). */
+  groupSpecs: Map<string, ComponentSpec>;
 }
 
-/** Copies interface definitions, adding our help texts as descriptions (not for YAML components, like KFP). */
-function definitions<T extends InputsSpec | OutputsSpec>(defs: T | undefined, entry: CatalogEntry): T | undefined {
-  if (!defs) return undefined;
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const group of ['artifacts', 'parameters'] as const) {
-    const specs = defs[group] as Record<string, object> | undefined;
-    if (!specs) continue;
-    out[group] = {};
-    for (const [name, spec] of Object.entries(specs)) {
-      const help = entry.kind === 'yaml' ? undefined : entry.help[name];
-      out[group][name] = help ? { ...spec, description: help } : spec;
+const isTask = (x: PTask | PGroup): x is PTask => 'doc' in x;
+
+/** The component spec and executor of a task; graph components are merged in. */
+function emitTaskComponent(e: Emitter, task: PTask): ComponentSpec {
+  const built: ComponentSpec = { ...componentSpecOf(task.entry), executorLabel: executorName(task.name) };
+  if (task.entry.kind === 'graph' && task.entry.graph) return mergeGraph(task.entry.graph, e.components, e.executors);
+  const label = makeNameUnique(built.executorLabel!, { has: (n) => n in e.executors });
+  built.executorLabel = label;
+  e.executors[label] =
+    isImporterTask(task.doc) || task.entry.kind === 'importer'
+      ? importerExecutor(task.doc.importer, constantUri(task))
+      : containerExecutor(task);
+  return built;
+}
+
+/** Loop inputs: what the body needs, less static-loop items of inner loops, plus the iterator. */
+function loopChannels(e: Emitter, group: PGroup, channels: Channel[]): Channel[] {
+  const out: Channel[] = [];
+  for (const channel of channels) {
+    if (isLoopChannel(channel) && channel.isWithItems) {
+      const chain = [...(e.tree.groupParents.get(group.name) ?? [])].reverse();
+      const fromHereOrAbove = chain.some((name) => {
+        const loop = e.tree.loops.get(name);
+        return loop !== undefined && loop.loop!.argument.name.includes(channel.name);
+      });
+      if (!fromHereOrAbove) continue;
     }
+    out.push(channel);
   }
-  return out as unknown as T;
+  const { argument, itemsIsChannel } = group.loop!;
+  if (itemsIsChannel) out.push(argument.items as Channel);
+  out.push(argument);
+  return out;
 }
 
-/** The component entry a task of this catalog entry gets (without `executorLabel`). */
-export function componentSpecOf(entry: CatalogEntry): ComponentSpec {
-  const spec: ComponentSpec = {};
-  const inputs = definitions(entry.inputDefinitions, entry);
-  const outputs = definitions(entry.outputDefinitions, entry);
-  if (inputs) spec.inputDefinitions = inputs;
-  if (outputs) spec.outputDefinitions = outputs;
-  return spec;
+function addDagOutputs(spec: ComponentSpec, outputs: Map<string, Channel>, oneOf: boolean): void {
+  if (outputs.size === 0) return;
+  const dag = spec.dag!;
+  const dagOutputs = (dag.outputs ?? {}) as { artifacts?: Record<string, JsonObject>; parameters?: Record<string, JsonObject> };
+  for (const [name, channel] of outputs) {
+    if (oneOf && channel instanceof OneOf) addOneOfDagOutput(dagOutputs, name, channel.channels);
+    else addDagOutput(dagOutputs, name, channel);
+  }
+  dag.outputs = dagOutputs as JsonObject;
 }
 
-function emitTask(task: Task, key: string, entry: CatalogEntry, keys: Map<string, string>): PipelineTaskSpec {
-  const parameters: Record<string, TaskInputParameterSpec> = {};
-  const artifacts: Record<string, TaskInputArtifactSpec> = {};
-  const dependencies = new Set<string>();
-  const artifactInputs = entry.inputDefinitions?.artifacts ?? {};
+/** KFP's `modify_task_for_ignore_upstream_failure`. */
+function ignoreUpstreamFailure(task: PTask, spec: PipelineTaskSpec): void {
+  if (!task.doc.ignoreUpstreamFailure) return;
+  spec.triggerPolicy = { ...spec.triggerPolicy, strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' };
+  const deps = spec.dependentTasks ?? [];
+  const hasFinalStatus = Object.values(task.entry.inputDefinitions?.parameters ?? {}).some(
+    (p) => (p.parameterType as string) === 'TASK_FINAL_STATUS',
+  );
+  if (!hasFinalStatus) return;
+  if (deps.length !== 1)
+    throw new CompileError(
+      `Tasks that use '.ignore_upstream_failure()' and 'PipelineTaskFinalStatus' must have exactly one dependent upstream task. Got ${deps.length} for task ${task.name}.`,
+    );
+  setFinalStatus(spec, task.entry, deps[0]);
+}
 
-  for (const name of Object.keys(task.inputs).sort()) {
-    const binding = task.inputs[name];
-    if (isConstant(binding)) {
-      parameters[name] = { runtimeValue: { constant: binding.constant } };
-    } else if (isParameterRef(binding)) {
-      parameters[name] = { componentInputParameter: binding.parameter };
+/** KFP's `build_spec_by_group` for one group: the tasks of its DAG and their components. */
+function emitGroup(e: Emitter, group: PGroup, inputs: ReturnType<typeof inputsForAllGroups>, outputs: ReturnType<typeof outputsForAllGroups>, deps: Map<string, Set<string>>): void {
+  const groupSpec = e.groupSpecs.get(group.name)!;
+  groupSpec.dag ??= { tasks: {} };
+  const parentInputs = dagInputsOf(groupSpec);
+  const subgroups: Array<PTask | PGroup> = [...group.groups, ...group.tasks];
+  const inDag = new Set(subgroups.map((s) => s.name));
+  const parentIsRoot = group === e.model.root;
+
+  for (const sub of subgroups) {
+    const subInputs = inputs.get(sub.name)?.channels() ?? [];
+    const subOutputs = outputs.get(sub.name) ?? new Map<string, Channel>();
+    let taskSpec: PipelineTaskSpec;
+    let compSpec: ComponentSpec;
+    if (isTask(sub)) {
+      taskSpec = buildTaskSpec(sub, parentInputs, inDag);
+      compSpec = emitTaskComponent(e, sub);
     } else {
-      const producer = keys.get(binding.task);
-      if (producer === undefined) throw new CompileError(`Input ${name} of task ${key} reads from a task that does not exist.`);
-      dependencies.add(producer);
-      if (name in artifactInputs)
-        artifacts[name] = { taskOutputArtifact: { producerTask: producer, outputArtifactKey: binding.output } };
-      else parameters[name] = { taskOutputParameter: { producerTask: producer, outputParameterKey: binding.output } };
+      let channels = subInputs;
+      if (sub.type === 'for-loop') channels = loopChannels(e, sub, subInputs);
+      else if (sub.type === 'condition') channels = [...subInputs, ...conditionChannels(sub)];
+      compSpec = groupComponentSpec(channels, sub.type === 'exit-handler' ? new Map() : subOutputs);
+      taskSpec = groupTaskSpec(sub, channels, inDag, parentIsRoot);
+      compSpec.dag = { tasks: {} };
+      if (sub.type !== 'exit-handler') addDagOutputs(compSpec, subOutputs, sub.type === 'condition-branches');
+      e.groupSpecs.set(sub.name, compSpec);
     }
+    const subDeps = deps.get(sub.name);
+    if (subDeps && subDeps.size > 0) taskSpec.dependentTasks = [...subDeps].sort();
+    if (isTask(sub)) ignoreUpstreamFailure(sub, taskSpec);
+    const compName = makeNameUnique(componentName(sub.name), { has: (n) => n in e.components });
+    taskSpec.componentRef = { name: compName };
+    e.components[compName] = compSpec;
+    groupSpec.dag.tasks[sub.name] = taskSpec;
   }
-  for (const id of task.after) {
-    const k = keys.get(id);
-    if (k !== undefined) dependencies.add(k);
-  }
-
-  const spec: PipelineTaskSpec = {
-    cachingOptions: task.caching ? { enableCache: true } : {},
-    componentRef: { name: componentName(key) },
-    taskInfo: { name: task.displayName || key },
-  };
-  if (dependencies.size > 0) spec.dependentTasks = [...dependencies].sort();
-  const inputs: PipelineTaskSpec['inputs'] = {};
-  if (Object.keys(artifacts).length > 0) inputs.artifacts = artifacts;
-  if (Object.keys(parameters).length > 0) inputs.parameters = parameters;
-  if (inputs.artifacts || inputs.parameters) spec.inputs = inputs;
-  if (task.retries !== undefined) spec.retryPolicy = retryPolicy(task.retries, task.retryBackoff);
-  return spec;
 }
 
-/** KFP caps the longest wait between retries at one hour (`RetryPolicy.to_proto`). */
-export const MAX_BACKOFF_SECONDS = 3600;
-
-/**
- * KFP's `RetryPolicy.to_proto`: unset values become their defaults (`0s`, 2.0, `3600s`),
- * the longest wait is capped at 3600s, and a retry count of 0 is left out (proto3 default).
- * Durations are whole seconds in KFP (`set_retry(backoff_duration='60s')`); the validator
- * refuses fractions, which KFP cannot express.
- */
-export function retryPolicy(retries: number, backoff: Task['retryBackoff'] = {}): NonNullable<PipelineTaskSpec['retryPolicy']> {
-  const policy: NonNullable<PipelineTaskSpec['retryPolicy']> = {
-    backoffDuration: `${backoff.duration ?? 0}s`,
-    // Python's `backoff_factor or 2.0`: 0 (and unset) mean the default.
-    backoffFactor: backoff.factor || 2,
-    backoffMaxDuration: `${Math.min(backoff.maxDuration ?? MAX_BACKOFF_SECONDS, MAX_BACKOFF_SECONDS)}s`,
-  };
-  if (retries > 0) policy.maxRetryCount = retries;
-  return policy;
+/** KFP's `build_exit_handler_groups_recursively`: exit tasks run at the root after their group. */
+function emitExitHandlers(e: Emitter, group: PGroup): void {
+  for (const g of group.groups) {
+    if (g.type === 'exit-handler') {
+      if (group !== e.model.root)
+        throw new CompileError(`ExitHandler can only be used within the outermost scope of a pipeline function definition. Found ${g.name} inside ${group.name}.`);
+      const exit = g.exitTask!;
+      const spec = buildTaskSpec(exit, dagInputsOf(e.root), new Set());
+      spec.dependentTasks = [g.name];
+      spec.triggerPolicy = { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' };
+      setFinalStatus(spec, exit.entry, g.name);
+      if (exit.entry.kind === 'importer' || isImporterTask(exit.doc))
+        throw new CompileError(`Exit task ${exit.name} must be a container component or a pipeline, not an importer.`);
+      const compSpec = emitTaskComponent(e, exit);
+      const compName = makeNameUnique(spec.componentRef.name, { has: (n) => n in e.components });
+      spec.componentRef = { name: compName };
+      e.components[compName] = compSpec;
+      e.root.dag.tasks[exit.name] = spec;
+    }
+    emitExitHandlers(e, g);
+  }
 }
 
-/** Compiles a document to the PipelineSpec the KFP 2.15.2 compiler writes for the same pipeline. */
-export function compile(doc: PipelineDocument, catalog: Catalog): PipelineSpec {
-  const { keys, entries } = analyse(doc, catalog);
-  const components: Record<string, ComponentSpec> = {};
-  const executors: Record<string, ExecutorSpec> = {};
-  const tasks: Record<string, PipelineTaskSpec> = {};
-  const specCache = new Map<string, ComponentSpec>();
-
-  for (const task of doc.tasks) {
-    const key = keys.get(task.id)!;
-    const entry = entries.get(task.id)!;
-    let base = specCache.get(entry.id);
-    if (!base) {
-      base = componentSpecOf(entry);
-      specCache.set(entry.id, base);
-    }
-    components[componentName(key)] = { executorLabel: executorName(key), ...base };
-    executors[executorName(key)] = entry.executor;
-    tasks[key] = emitTask(task, key, entry, keys);
+function outputSpec(channel: Channel): JsonObject {
+  if (isArtifactChannelType(channel.type)) {
+    const spec: JsonObject = { artifactType: { ...channel.type.artifactType } };
+    if (channel.type.isArtifactList) spec.isArtifactList = true;
+    return spec;
   }
+  return { parameterType: channel.type.parameterType };
+}
 
-  const root: PipelineSpec['root'] = { dag: { tasks } };
+function rootSpec(doc: PipelineDocument, model: PipelineModel): PipelineSpec['root'] {
+  const root: PipelineSpec['root'] = { dag: { tasks: {} } };
   if (doc.parameters.length > 0) {
     const parameters: Record<string, ParameterSpec> = {};
     for (const p of doc.parameters) {
       const spec: ParameterSpec = { parameterType: p.type };
-      if (p.default !== undefined) {
-        spec.defaultValue = p.default;
-        spec.isOptional = true;
-      }
+      if (p.default !== undefined) spec.defaultValue = p.default;
+      if (p.default !== undefined || p.optional) spec.isOptional = true;
       parameters[p.name] = spec;
     }
     root.inputDefinitions = { parameters };
+  }
+  if (model.outputs.length > 0) {
+    const outputs: { artifacts?: JsonObject; parameters?: JsonObject } = {};
+    for (const [name, channel] of model.outputs) {
+      const group = channel.isArtifact ? 'artifacts' : 'parameters';
+      (outputs[group] ??= {})[name] = outputSpec(channel);
+    }
+    root.outputDefinitions = outputs as PipelineSpec['root']['outputDefinitions'];
+  }
+  return root;
+}
+
+/** KFP's `validate_pipeline_outputs_dict`: plain outputs come from top-level tasks only. */
+function checkOutputs(model: PipelineModel): void {
+  for (const [name, channel] of model.outputs) {
+    if (channel instanceof Collected || channel instanceof OneOf) continue;
+    const task = channel.taskName ? model.tasks.get(channel.taskName) : undefined;
+    if (task && task.parent !== model.root)
+      throw new CompileError(
+        `Pipeline outputs may only be returned from the top level of the pipeline function scope. Output ${name} comes from ${task.name}, inside ${task.parent?.name}.`,
+      );
+  }
+}
+
+/** Compiles a document to the PipelineSpec the KFP 2.15.2 compiler writes for the same pipeline. */
+export function compile(doc: PipelineDocument, catalog: Catalog): PipelineSpec {
+  const model = buildModel(doc, catalog);
+  checkOutputs(model);
+  const root = rootSpec(doc, model);
+  const tree = groupTree(model);
+  const inputs = inputsForAllGroups(model, tree);
+  const outputs = outputsForAllGroups(model, tree);
+  const deps = dependencies(model, tree);
+
+  const e: Emitter = {
+    model,
+    tree,
+    components: {},
+    executors: {},
+    root,
+    groupSpecs: new Map([[model.root.name, root]]),
+  };
+  for (const group of tree.all) emitGroup(e, group, inputs, outputs, deps);
+  emitExitHandlers(e, model.root);
+
+  if (model.outputs.length > 0) {
+    const dagOutputs = (root.dag.outputs ?? {}) as { artifacts?: Record<string, JsonObject>; parameters?: Record<string, JsonObject> };
+    for (const [name, channel] of model.outputs) addDagOutput(dagOutputs, name, channel);
+    root.dag.outputs = dagOutputs as JsonObject;
   }
 
   const pipelineInfo: PipelineSpec['pipelineInfo'] = { name: doc.name };
@@ -178,8 +245,8 @@ export function compile(doc: PipelineDocument, catalog: Catalog): PipelineSpec {
   if (doc.displayName) pipelineInfo.displayName = doc.displayName;
 
   const spec: PipelineSpec = {
-    components,
-    deploymentSpec: { executors },
+    components: e.components,
+    deploymentSpec: { executors: e.executors },
     pipelineInfo,
     root,
     schemaVersion: SCHEMA_VERSION,

@@ -5,24 +5,10 @@
  * YAML: a `# PIPELINE DEFINITION` header, then one block-style document.
  */
 import { INTEGER_FIELDS, type PipelineSpec } from '../spec/pipeline-spec';
+import { compareCodePoints, pythonFloat } from '../spec/python-json';
 import { pipelineHeader } from './header';
 
-/**
- * Python's key order: by code point. JS `<` compares UTF-16 units, which would put an
- * astral character (a surrogate pair) before U+E000–U+FFFF.
- */
-function compareKeys(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800) x += x < 0xe000 ? 0x2000 : -0x800;
-    if (y >= 0xd800) y += y < 0xe000 ? 0x2000 : -0x800;
-    return x - y;
-  }
-  return a.length - b.length;
-}
+const compareKeys = compareCodePoints;
 
 /**
  * Fields (`parent.key`) that hold a protobuf Value/Struct, i.e. user data: every number under
@@ -34,20 +20,7 @@ const VALUE_FIELDS: ReadonlySet<string> = new Set(['runtimeValue.constant', 'art
 const isValueField = (parent: string | undefined, key: string) =>
   key === 'defaultValue' || VALUE_FIELDS.has(`${parent}.${key}`);
 
-/** Python's float repr for finite numbers (`8000.0`, `0.2`, `1e-07`, `1e+16`). */
-export function pythonFloat(n: number): string {
-  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity';
-  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
-  const [mantissa, expPart] = n.toExponential().split('e');
-  const exp = Number(expPart);
-  if (exp < -4 || exp >= 16) {
-    const sign = exp < 0 ? '-' : '+';
-    const abs = Math.abs(exp);
-    return `${mantissa}e${sign}${abs < 10 ? '0' : ''}${abs}`;
-  }
-  const s = String(n);
-  return s.includes('.') ? s : `${s}.0`;
-}
+export { pythonFloat };
 
 function numberText(n: number, key: string | undefined, yaml: boolean, inValue = false): string {
   if (!inValue && key !== undefined && INTEGER_FIELDS.has(key) && Number.isInteger(n)) return String(n);

@@ -4,7 +4,7 @@
  * Tasks are matched by their stable id, which copies of one pipeline share.
  */
 import type { JsonValue } from '../spec/pipeline-spec';
-import { isConstant, isParameterRef, type Binding, type PipelineDocument, type Task } from './types';
+import { isConstant, isParameterRef, isTaskOutput, type Binding, type PipelineDocument, type Task } from './types';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -23,7 +23,7 @@ function describeBinding(b: Binding | undefined, name: (id: string) => string): 
   if (!b) return 'not set';
   if (isConstant(b)) return show(b.constant);
   if (isParameterRef(b)) return `parameter ${b.parameter}`;
-  if ('task' in b) return `${name(b.task)}.${b.output}`;
+  if (isTaskOutput(b)) return `${name(b.task)}.${b.output}${b.collected ? ' (collected)' : ''}`;
   return JSON.stringify(b);
 }
 
@@ -35,13 +35,16 @@ function taskChanges(a: Task, b: Task, name: (id: string) => string, out: Change
   if (a.caching !== b.caching) add('setting', 'changed', `${t}: caching ${a.caching ? 'on' : 'off'} → ${b.caching ? 'on' : 'off'}`);
   if (a.retries !== b.retries || !same(a.retryBackoff, b.retryBackoff))
     add('setting', 'changed', `${t}: retry ${show(a.retries)} → ${show(b.retries)}`);
+  if ((a.group ?? '') !== (b.group ?? '')) add('setting', 'changed', `${t}: group ${a.group ?? 'top level'} → ${b.group ?? 'top level'}`);
+  for (const key of ['resources', 'env', 'importer', 'ignoreUpstreamFailure'] as const)
+    if (!same(a[key], b[key])) add('setting', 'changed', `${t}: ${key} ${show(a[key] as JsonValue)} → ${show(b[key] as JsonValue)}`);
   for (const up of b.after) if (!a.after.includes(up)) add('wire', 'added', `${t} now runs after ${name(up)}`);
   for (const up of a.after) if (!b.after.includes(up)) add('wire', 'removed', `${t} no longer runs after ${name(up)}`);
   for (const input of [...new Set([...Object.keys(a.inputs), ...Object.keys(b.inputs)])].sort()) {
     const x = a.inputs[input];
     const y = b.inputs[input];
     if (same(x, y)) continue;
-    const wire = (x && 'task' in x) || (y && 'task' in y);
+    const wire = (x && isTaskOutput(x)) || (y && isTaskOutput(y));
     const kind: ChangeKind = !x ? 'added' : !y ? 'removed' : 'changed';
     add(wire ? 'wire' : 'input', kind, `${t}.${input}: ${describeBinding(x, name)} → ${describeBinding(y, name)}`);
   }
@@ -76,5 +79,18 @@ export function diffDocuments(
   }
   for (const t of older.tasks)
     if (!newTasks.has(t.id)) out.push({ kind: 'removed', what: 'task', taskId: t.id, message: `task ${taskName(t.id)} (${t.component})` });
+
+  // Version-2 parts: groups by id, components by id, outputs by name.
+  const byKey = <T>(list: readonly T[] | undefined, key: (x: T) => string) => new Map((list ?? []).map((x) => [key(x), x]));
+  const compare = <T>(label: string, a: Map<string, T>, b: Map<string, T>) => {
+    for (const [k, v] of b) {
+      if (!a.has(k)) out.push({ kind: 'added', what: 'setting', message: `${label} ${k}` });
+      else if (!same(a.get(k), v)) out.push({ kind: 'changed', what: 'setting', message: `${label} ${k} changed` });
+    }
+    for (const k of a.keys()) if (!b.has(k)) out.push({ kind: 'removed', what: 'setting', message: `${label} ${k}` });
+  };
+  compare('group', byKey(older.groups, (g) => g.id), byKey(newer.groups, (g) => g.id));
+  compare('component', new Map(Object.entries(older.components ?? {})), new Map(Object.entries(newer.components ?? {})));
+  compare('pipeline output', byKey(older.outputs, (o) => o.name), byKey(newer.outputs, (o) => o.name));
   return out;
 }

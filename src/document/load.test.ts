@@ -72,7 +72,7 @@ describe('loadDocument accepts', () => {
     doc = setTaskOptions(doc, r.id, { displayName: 'Second', caching: false, retries: 0 });
     const text = saveDocument(doc);
     expect(loaded(text)).toEqual(doc);
-    expect(text.startsWith('{\n  "format": "pipeline-canvas",\n  "version": 1,\n')).toBe(true);
+    expect(text.startsWith('{\n  "format": "pipeline-canvas",\n  "version": 2,\n')).toBe(true);
   });
 
   it('retry backoff: kept through save → load, empty dropped', () => {
@@ -94,7 +94,7 @@ describe('loadDocument accepts', () => {
     const doc = loaded({ format: 'pipeline-canvas', version: 1, name: 'p', tasks: [{ id: 'a', component: 'c' }] });
     expect(doc).toEqual({
       format: 'pipeline-canvas',
-      version: 1,
+      version: 2,
       name: 'p',
       parameters: [],
       tasks: [{ id: 'a', component: 'c', caching: true, after: [], inputs: {}, position: { x: 0, y: 0 } }],
@@ -139,8 +139,8 @@ describe('loadDocument refuses', () => {
     expect(refusal(d)).toMatch(/has no "version" field/);
     expect(refusal({ ...base(), version: '1' })).toMatch(/version must be a whole number/);
     expect(refusal({ ...base(), version: 0 })).toMatch(/version must be a whole number/);
-    expect(refusal({ ...base(), version: 2 })).toBe(
-      'doc.json was saved by a newer Pipeline Canvas (document version 2); this version reads version 1 only, so please update.',
+    expect(refusal({ ...base(), version: 3 })).toBe(
+      'doc.json was saved by a newer Pipeline Canvas (document version 3); this version reads version 2 only, so please update.',
     );
   });
 

@@ -4,127 +4,69 @@
  * it strictly and never throws: a refusal is one sentence naming the source, what is
  * wrong and where (`tasks[2].inputs.project`).
  *
+ * Versions: a version-1 document (tasks, parameters, three kinds of binding) is read as it
+ * is and becomes version 2; it may not use fields that version 1 did not have.
+ *
  * Referential checks that the validator reports as diagnostics (unknown components,
- * parameters or producer tasks of a binding) are left to the validator; the loader
+ * parameters, groups or producer tasks of a binding) are left to the validator; the loader
  * only guarantees the shape that the rest of the code relies on.
  *
- * The checking helpers are exported for the other loader of pipeline files,
- * `neutral.ts` (the golden set's `*.pipeline.json`), which maps onto the same shape.
+ * The checking helpers (`load-json.ts`) are re-exported for the other loader of pipeline
+ * files, `neutral.ts` (the golden set's `*.pipeline.json`), which maps onto the same shape.
  */
-import { isParameterType, PARAMETER_TYPES, type JsonValue } from '../spec/pipeline-spec';
+import { isParameterType, PARAMETER_TYPES } from '../spec/pipeline-spec';
+import { loadComponent, loadEnv, loadImporter, loadResources } from './load-components';
+import { loadBinding, loadGroup, loadOutput } from './load-flow';
 import {
-  DOCUMENT_FORMAT,
-  DOCUMENT_VERSION,
-  type Binding,
-  type PipelineDocument,
-  type PipelineParameter,
-  type Task,
-} from './types';
+  child,
+  copyJson,
+  describe,
+  expectArray,
+  expectBoolean,
+  expectRecord,
+  expectString,
+  finiteNumber,
+  guardedLoad,
+  has,
+  isRecord,
+  item,
+  onlyKeys,
+  optionalString,
+  parseJsonText,
+  refuse,
+  type JsonRecord,
+  type LoadResult,
+} from './load-json';
+import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type Binding, type EmbeddedComponent, type PipelineDocument, type PipelineParameter, type Task } from './types';
 
-export type LoadResult = { ok: true; doc: PipelineDocument } | { ok: false; error: string };
+export {
+  child,
+  describe,
+  expectArray,
+  expectRecord,
+  expectString,
+  guardedLoad,
+  has,
+  isRecord,
+  item,
+  MAX_DEPTH,
+  MAX_DOCUMENT_BYTES,
+  onlyKeys,
+  parseJsonText,
+  refuse,
+  type JsonRecord,
+  type LoadResult,
+} from './load-json';
+export { saveDocument } from './save';
 
-/** Texts larger than this (UTF-8 bytes) are refused before parsing. */
-export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
-/** Deepest nesting of JSON arrays and objects accepted. */
-export const MAX_DEPTH = 200;
+const TASK_FIELDS_V1 = ['id', 'component', 'displayName', 'caching', 'retries', 'retryBackoff', 'after', 'inputs', 'position'];
+const TASK_FIELDS = [...TASK_FIELDS_V1, 'group', 'resources', 'env', 'importer', 'ignoreUpstreamFailure'];
+const ROOT_FIELDS_V1 = ['format', 'version', 'name', 'displayName', 'description', 'pipelineRoot', 'parameters', 'tasks'];
+const ROOT_FIELDS = [...ROOT_FIELDS_V1, 'groups', 'components', 'outputs'];
 
-/** Keys that could reach an object's prototype when copied carelessly; refused anywhere. */
-const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
-/**
- * Thrown (through `refuse`) inside the loaders only, this one and `neutral.ts`;
- * `guardedLoad` turns it into `{ ok: false }`.
- */
-class Refusal {
-  constructor(
-    readonly path: string,
-    readonly problem: string,
-  ) {}
-}
-
-type Json = JsonValue;
-export type JsonRecord = { [key: string]: Json };
-
-export function refuse(path: string, problem: string): never {
-  throw new Refusal(path, problem);
-}
-
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-export const child = (path: string, key: string) =>
-  IDENT.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`;
-export const item = (path: string, index: number) => `${path}[${index}]`;
-
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
-  return `${typeof value === 'number' || typeof value === 'bigint' ? 'the number' : ''} ${String(value)}`.trim();
-}
-
-export const has = (obj: JsonRecord, key: string) => Object.prototype.hasOwnProperty.call(obj, key);
-
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function expectRecord(value: unknown, path: string, what = 'an object'): JsonRecord {
-  if (!isRecord(value)) refuse(path, `must be ${what}, not ${describe(value)}`);
-  for (const key of Object.keys(value))
-    if (FORBIDDEN_KEYS.has(key)) refuse(child(path, key), `uses the forbidden key "${key}"`);
-  return value;
-}
-
-/** Refuses keys outside `allowed` (the document format is closed; newer fields need a new version). */
-export function onlyKeys(obj: JsonRecord, path: string, allowed: readonly string[]): void {
-  for (const key of Object.keys(obj))
-    if (!allowed.includes(key))
-      refuse(child(path, key), `is not a known field (expected ${allowed.map((k) => `"${k}"`).join(', ')})`);
-}
-
-export function expectString(value: unknown, path: string, nonEmpty = false): string {
-  if (typeof value !== 'string') refuse(path, `must be text, not ${describe(value)}`);
-  if (nonEmpty && value === '') refuse(path, 'must not be empty');
-  return value;
-}
-
-function optionalString(obj: JsonRecord, key: string, path: string): string | undefined {
-  return has(obj, key) ? expectString(obj[key], child(path, key)) : undefined;
-}
-
-export function expectArray(value: unknown, path: string): Json[] {
-  if (!Array.isArray(value)) refuse(path, `must be a list, not ${describe(value)}`);
-  return value;
-}
-
-function finiteNumber(value: unknown, path: string): number {
-  if (typeof value !== 'number') refuse(path, `must be a number, not ${describe(value)}`);
-  if (!Number.isFinite(value)) refuse(path, 'is a number too large to represent');
-  return value;
-}
-
-/**
- * A deep copy of a JSON value: finite numbers only, no forbidden keys, bounded depth.
- * A BigInt (an int literal kept apart by a strict parser, see `neutral.ts`) becomes a
- * number, as KFP turns every int of a constant into a float.
- */
-function copyJson(value: unknown, path: string, depth: number): Json {
-  if (depth > MAX_DEPTH) refuse(path, `is nested more than ${MAX_DEPTH} levels deep`);
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return finiteNumber(value, path);
-  if (typeof value === 'bigint') return finiteNumber(Number(value), path);
-  if (Array.isArray(value)) return value.map((v, i) => copyJson(v, item(path, i), depth + 1));
-  if (isRecord(value)) {
-    const out: JsonRecord = {};
-    for (const [key, v] of Object.entries(expectRecord(value, path))) out[key] = copyJson(v, child(path, key), depth + 1);
-    return out;
-  }
-  return refuse(path, `is not a JSON value`);
-}
-
-function loadParameter(value: unknown, path: string): PipelineParameter {
+function loadParameter(value: unknown, path: string, version: number): PipelineParameter {
   const obj = expectRecord(value, path);
-  onlyKeys(obj, path, ['name', 'type', 'default']);
+  onlyKeys(obj, path, version === 1 ? ['name', 'type', 'default'] : ['name', 'type', 'default', 'optional']);
   if (!has(obj, 'name')) refuse(path, 'has no "name"');
   const name = expectString(obj.name, child(path, 'name'), true);
   if (!has(obj, 'type')) refuse(path, 'has no "type"');
@@ -132,35 +74,13 @@ function loadParameter(value: unknown, path: string): PipelineParameter {
     refuse(child(path, 'type'), `must be one of ${PARAMETER_TYPES.join(', ')}, not ${describe(obj.type)}`);
   const param: PipelineParameter = { name, type: obj.type };
   if (has(obj, 'default')) param.default = copyJson(obj.default, child(path, 'default'), 3);
+  if (has(obj, 'optional') && expectBoolean(obj.optional, child(path, 'optional')) && !has(obj, 'default')) param.optional = true;
   return param;
 }
 
-const BINDING_SHAPES = 'exactly one of {"constant": value}, {"parameter": name} or {"task": id, "output": name}';
-
-function loadBinding(value: unknown, path: string): Binding {
+function loadTask(value: unknown, path: string, version: number): Task {
   const obj = expectRecord(value, path);
-  const keys = Object.keys(obj).sort().join(',');
-  switch (keys) {
-    case 'constant':
-      return { constant: copyJson(obj.constant, child(path, 'constant'), 5) };
-    case 'parameter':
-      return { parameter: expectString(obj.parameter, child(path, 'parameter'), true) };
-    case 'output,task':
-      return {
-        task: expectString(obj.task, child(path, 'task'), true),
-        output: expectString(obj.output, child(path, 'output'), true),
-      };
-    default:
-      return refuse(
-        path,
-        `must be ${BINDING_SHAPES}, but has ${keys ? `the fields ${keys.split(',').map((k) => `"${k}"`).join(', ')}` : 'no fields'}`,
-      );
-  }
-}
-
-function loadTask(value: unknown, path: string): Task {
-  const obj = expectRecord(value, path);
-  onlyKeys(obj, path, ['id', 'component', 'displayName', 'caching', 'retries', 'retryBackoff', 'after', 'inputs', 'position']);
+  onlyKeys(obj, path, version === 1 ? TASK_FIELDS_V1 : TASK_FIELDS);
   if (!has(obj, 'id')) refuse(path, 'has no "id"');
   const id = expectString(obj.id, child(path, 'id'), true);
   if (!has(obj, 'component')) refuse(path, 'has no "component"');
@@ -184,7 +104,7 @@ function loadTask(value: unknown, path: string): Task {
     const raw = expectRecord(obj.inputs, child(path, 'inputs'));
     for (const [name, b] of Object.entries(raw)) {
       if (name === '') refuse(child(path, 'inputs'), 'has an input with an empty name');
-      inputs[name] = loadBinding(b, child(child(path, 'inputs'), name));
+      inputs[name] = loadBinding(b, child(child(path, 'inputs'), name), version);
     }
   }
 
@@ -210,6 +130,18 @@ function loadTask(value: unknown, path: string): Task {
     const backoff = loadRetryBackoff(obj.retryBackoff, child(path, 'retryBackoff'));
     if (backoff) task.retryBackoff = backoff;
   }
+  if (has(obj, 'group')) task.group = expectString(obj.group, child(path, 'group'), true);
+  if (has(obj, 'resources')) {
+    const resources = loadResources(obj.resources, child(path, 'resources'));
+    if (resources) task.resources = resources;
+  }
+  if (has(obj, 'env')) {
+    const env = loadEnv(obj.env, child(path, 'env'));
+    if (env.length > 0) task.env = env;
+  }
+  if (has(obj, 'importer')) task.importer = loadImporter(obj.importer, child(path, 'importer'));
+  if (has(obj, 'ignoreUpstreamFailure') && expectBoolean(obj.ignoreUpstreamFailure, child(path, 'ignoreUpstreamFailure')))
+    task.ignoreUpstreamFailure = true;
   return task;
 }
 
@@ -249,7 +181,7 @@ export function loadRoot(value: unknown): PipelineDocument {
       '',
       `was saved by a newer Pipeline Canvas (document version ${version}); this version reads version ${DOCUMENT_VERSION} only, so please update`,
     );
-  onlyKeys(obj, '', ['format', 'version', 'name', 'displayName', 'description', 'pipelineRoot', 'parameters', 'tasks']);
+  onlyKeys(obj, '', version === 1 ? ROOT_FIELDS_V1 : ROOT_FIELDS);
 
   if (!has(obj, 'name')) refuse('', 'has no "name" field');
   const doc: PipelineDocument = {
@@ -264,12 +196,12 @@ export function loadRoot(value: unknown): PipelineDocument {
     if (v !== undefined) doc[key] = v;
   }
   if (has(obj, 'parameters'))
-    doc.parameters = expectArray(obj.parameters, 'parameters').map((p, i) => loadParameter(p, item('parameters', i)));
+    doc.parameters = expectArray(obj.parameters, 'parameters').map((p, i) => loadParameter(p, item('parameters', i), version));
 
   if (has(obj, 'tasks')) {
     const ids = new Map<string, number>();
     doc.tasks = expectArray(obj.tasks, 'tasks').map((t, i) => {
-      const task = loadTask(t, item('tasks', i));
+      const task = loadTask(t, item('tasks', i), version);
       const first = ids.get(task.id);
       if (first !== undefined) refuse(item('tasks', i), `has the id "${task.id}", which tasks[${first}] already uses`);
       ids.set(task.id, i);
@@ -281,123 +213,46 @@ export function loadRoot(value: unknown): PipelineDocument {
       }),
     );
   }
+  if (version > 1) loadVersion2(obj, doc);
   return doc;
 }
 
-/** UTF-8 size of a string, counted without allocating an encoded copy. */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
+/** The fields version 2 added: groups, embedded components, pipeline outputs. */
+function loadVersion2(obj: JsonRecord, doc: PipelineDocument): void {
+  if (has(obj, 'groups')) {
+    const ids = new Map<string, number>();
+    const groups = expectArray(obj.groups, 'groups').map((g, i) => {
+      const group = loadGroup(g, item('groups', i));
+      const first = ids.get(group.id);
+      if (first !== undefined) refuse(item('groups', i), `has the id "${group.id}", which groups[${first}] already uses`);
+      ids.set(group.id, i);
+      return group;
+    });
+    if (groups.length > 0) doc.groups = groups;
   }
-  return bytes;
-}
-
-/** The deepest nesting of `[`/`{` in JSON text (strings skipped); stops once past `limit`. */
-function nestingDepth(text: string, limit: number): { depth: number; line: number } {
-  let depth = 0;
-  let line = 1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return { depth, line };
-    } else if (c === 0x5d || c === 0x7d) depth--;
-    else if (c === 0x0a) line++;
+  if (has(obj, 'components')) {
+    const map = expectRecord(obj.components, 'components');
+    const components: Record<string, EmbeddedComponent> = {};
+    for (const [id, c] of Object.entries(map)) {
+      if (id === '') refuse('components', 'has a component with an empty id');
+      components[id] = loadComponent(c, child('components', id));
+    }
+    if (Object.keys(components).length > 0) doc.components = components;
   }
-  return { depth: 0, line };
-}
-
-const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
-
-/**
- * The frame every loader of text shares: refuses what is not text, too large, empty or
- * nested too deeply (before any parser could overflow its stack), then runs `body` on the
- * text (byte order mark removed) and turns a `Refusal` or any other exception into the
- * one-sentence failure `<source> …`. Never throws.
- */
-export function guardedLoad(input: unknown, source: string, body: (text: string) => PipelineDocument): LoadResult {
-  const fail = (what: string): LoadResult => ({ ok: false, error: sentence(`${source} ${what}`) });
-  try {
-    if (typeof input !== 'string') return fail('could not be read: it is not text');
-    let text = input;
-    if (text.length > MAX_DOCUMENT_BYTES || (text.length * 3 > MAX_DOCUMENT_BYTES && utf8Bytes(text) > MAX_DOCUMENT_BYTES))
-      return fail(`is too large to load (over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB)`);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.trim() === '') return fail('is empty');
-    const deep = nestingDepth(text, MAX_DEPTH);
-    if (deep.depth > MAX_DEPTH) return fail(`is nested more than ${MAX_DEPTH} levels deep (at line ${deep.line})`);
-    return { ok: true, doc: body(text) };
-  } catch (e) {
-    if (e instanceof Refusal) return fail(e.path ? `cannot be loaded: ${e.path} ${e.problem}` : e.problem);
-    if (e instanceof RangeError) return fail('is nested too deeply to load');
-    return fail(`cannot be loaded: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
-/** `JSON.parse`, refusing (path '') with the parser's message on a syntax error. */
-export function parseJsonText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const why = e instanceof Error ? e.message.replace(/\s+/g, ' ').replace(/\.$/, '') : String(e);
-    return refuse('', `is not valid JSON: ${why}`);
+  if (has(obj, 'outputs')) {
+    const names = new Map<string, number>();
+    const outputs = expectArray(obj.outputs, 'outputs').map((o, i) => {
+      const output = loadOutput(o, item('outputs', i));
+      const first = names.get(output.name);
+      if (first !== undefined) refuse(item('outputs', i), `is named "${output.name}", like outputs[${first}]`);
+      names.set(output.name, i);
+      return output;
+    });
+    if (outputs.length > 0) doc.outputs = outputs;
   }
 }
 
 /** Parses, checks and normalises a saved document. Never throws. */
 export function loadDocument(text: string, source = 'document'): LoadResult {
   return guardedLoad(text, source, (clean) => loadRoot(parseJsonText(clean)));
-}
-
-/**
- * Stable JSON for a document: 2-space indent, trailing newline, fields in a fixed order
- * (format and version first) and inputs sorted by name. Constants are written as given.
- */
-export function saveDocument(doc: PipelineDocument): string {
-  const ordered = {
-    format: doc.format,
-    version: doc.version,
-    name: doc.name,
-    displayName: doc.displayName,
-    description: doc.description,
-    pipelineRoot: doc.pipelineRoot,
-    parameters: doc.parameters.map((p) => ({ name: p.name, type: p.type, default: p.default })),
-    tasks: doc.tasks.map((t) => ({
-      id: t.id,
-      component: t.component,
-      displayName: t.displayName,
-      caching: t.caching,
-      retries: t.retries,
-      retryBackoff: t.retryBackoff && {
-        duration: t.retryBackoff.duration,
-        factor: t.retryBackoff.factor,
-        maxDuration: t.retryBackoff.maxDuration,
-      },
-      after: t.after,
-      inputs: Object.fromEntries(
-        Object.keys(t.inputs)
-          .sort()
-          .map((name) => [name, orderedBinding(t.inputs[name])]),
-      ),
-      position: { x: t.position.x, y: t.position.y },
-    })),
-  };
-  return JSON.stringify(ordered, null, 2) + '\n';
-}
-
-function orderedBinding(b: Binding): Binding {
-  if ('constant' in b) return { constant: b.constant };
-  if ('parameter' in b) return { parameter: b.parameter };
-  return { task: b.task, output: b.output };
 }

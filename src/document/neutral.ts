@@ -31,7 +31,7 @@ import {
   type JsonRecord,
   type LoadResult,
 } from './load';
-import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type PipelineDocument } from './types';
+import { bindingTasks, DOCUMENT_FORMAT, DOCUMENT_VERSION, type PipelineDocument } from './types';
 
 /**
  * What the loader needs of a catalog: the declared inputs of a component. A `Catalog`
@@ -150,7 +150,7 @@ function layout(doc: PipelineDocument): PipelineDocument {
   const depth = new Map<string, number>();
   const rows = new Map<number, number>();
   const tasks = doc.tasks.map((t) => {
-    const ups = [...t.after, ...Object.values(t.inputs).flatMap((b) => ('task' in b ? [b.task] : []))];
+    const ups = [...t.after, ...Object.values(t.inputs).flatMap(bindingTasks)];
     const d = Math.max(0, ...ups.map((u) => (depth.get(u) ?? -1) + 1));
     depth.set(t.id, d);
     const row = rows.get(d) ?? 0;

@@ -19,7 +19,7 @@ import {
   setTaskOptions,
   updateParameter,
 } from './operations';
-import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type Binding, type PipelineDocument, type Task } from './types';
+import { DOCUMENT_FORMAT, DOCUMENT_VERSION, isTaskOutput, type Binding, type PipelineDocument, type Task } from './types';
 
 /** Freezes a value and everything reachable from it, so any mutation throws (ES modules are strict). */
 function deepFreeze<T>(value: T): T {
@@ -57,7 +57,7 @@ function danglingTaskRefs(doc: PipelineDocument): string[] {
   const ids = new Set(doc.tasks.map((t) => t.id));
   const out: string[] = [];
   for (const t of doc.tasks) {
-    for (const [k, b] of Object.entries(t.inputs)) if ('task' in b && !ids.has(b.task)) out.push(`${t.id}.${k}→${b.task}`);
+    for (const [k, b] of Object.entries(t.inputs)) if (isTaskOutput(b) && !ids.has(b.task)) out.push(`${t.id}.${k}→${b.task}`);
     for (const a of t.after) if (!ids.has(a)) out.push(`${t.id} after ${a}`);
   }
   return out;

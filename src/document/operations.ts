@@ -4,11 +4,14 @@
  */
 import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
 import {
+  bindingTasks,
   DOCUMENT_FORMAT,
   DOCUMENT_VERSION,
+  isOneOf,
   isParameterRef,
-  isTaskOutput,
+  isTemplate,
   type Binding,
+  type Group,
   type PipelineDocument,
   type PipelineParameter,
   type Position,
@@ -56,19 +59,62 @@ export function addTask(
   return { doc: { ...doc, tasks: [...doc.tasks, task] }, id };
 }
 
-/** Removes tasks and every binding or `after` that points at them. */
+/**
+ * Removes tasks and every binding, `after` and pipeline output that reads them. An exit
+ * handler whose exit task goes is dissolved (its contents move to its parent). Conditions
+ * and loops that read a removed task keep it, for the validator to point at.
+ */
 export function removeTasks(doc: PipelineDocument, ids: readonly string[]): PipelineDocument {
   const gone = new Set(ids);
   if (!doc.tasks.some((t) => gone.has(t.id))) return doc;
+  const readsGone = (b: Binding) => bindingTasks(b).some((id) => gone.has(id));
   const tasks = doc.tasks
     .filter((t) => !gone.has(t.id))
     .map((t) => {
-      const inputs = Object.entries(t.inputs).filter(([, b]) => !(isTaskOutput(b) && gone.has(b.task)));
+      const inputs = Object.entries(t.inputs).filter(([, b]) => !readsGone(b));
       const after = t.after.filter((a) => !gone.has(a));
       if (inputs.length === Object.keys(t.inputs).length && after.length === t.after.length) return t;
       return { ...t, inputs: Object.fromEntries(inputs), after };
     });
-  return { ...doc, tasks };
+  let next: PipelineDocument = { ...doc, tasks };
+  if (doc.outputs?.some((o) => (isOneOf(o.source) ? o.source.oneOf.some((r) => gone.has(r.task)) : gone.has(o.source.task)))) {
+    const outputs = doc.outputs.filter((o) => !(isOneOf(o.source) ? o.source.oneOf.some((r) => gone.has(r.task)) : gone.has(o.source.task)));
+    next = withList(next, 'outputs', outputs);
+  }
+  for (const g of doc.groups ?? []) if (g.kind === 'exitHandler' && gone.has(g.exitTask)) next = dissolveGroup(next, g.id);
+  return next;
+}
+
+/** Sets an optional list of the document, leaving it out when empty. */
+export function withList<K extends 'groups' | 'outputs'>(doc: PipelineDocument, key: K, list: NonNullable<PipelineDocument[K]>): PipelineDocument {
+  const next = { ...doc };
+  if (list.length > 0) next[key] = list;
+  else delete next[key];
+  return next;
+}
+
+/** Removes a group and moves what it held (tasks, groups) to its parent. */
+export function dissolveGroup(doc: PipelineDocument, id: string): PipelineDocument {
+  const group = doc.groups?.find((g) => g.id === id);
+  if (!group) return doc;
+  const parent = group.parent;
+  const groups = doc.groups!.filter((g) => g.id !== id).map((g) => (g.parent === id ? withParent(g, parent) : g));
+  const tasks = doc.tasks.map((t) => (t.group === id ? withGroup(t, parent) : t));
+  return withList({ ...doc, tasks }, 'groups', groups);
+}
+
+function withParent<G extends Group>(g: G, parent: string | undefined): G {
+  const next = { ...g };
+  if (parent === undefined) delete next.parent;
+  else next.parent = parent;
+  return next;
+}
+
+export function withGroup(t: Task, group: string | undefined): Task {
+  const next = { ...t };
+  if (group === undefined) delete next.group;
+  else next.group = group;
+  return next;
 }
 
 export function moveTask(doc: PipelineDocument, id: string, position: Position): PipelineDocument {
@@ -172,6 +218,19 @@ function rebindParameters(
     let taskChanged = false;
     const inputs: Record<string, Binding> = {};
     for (const [k, b] of Object.entries(t.inputs)) {
+      if (isTemplate(b) && b.template.some((p) => typeof p !== 'string' && isParameterRef(p))) {
+        const parts = b.template.map((p) => (typeof p !== 'string' && isParameterRef(p) ? fn(p.parameter) : p));
+        if (parts.some((p) => p === undefined)) {
+          taskChanged = true; // a spliced parameter is gone: the input is unbound, like a direct one
+          continue;
+        }
+        const template = b.template.map((p, i) => (typeof p !== 'string' && isParameterRef(p) ? { parameter: parts[i] as string } : p));
+        if (template.some((p, i) => typeof p !== 'string' && isParameterRef(p) && p.parameter !== (b.template[i] as { parameter: string }).parameter)) {
+          taskChanged = true;
+          inputs[k] = { template };
+          continue;
+        }
+      }
       if (isParameterRef(b)) {
         const next = fn(b.parameter);
         if (next === undefined) {
@@ -190,7 +249,39 @@ function rebindParameters(
     changed = true;
     return { ...t, inputs };
   });
-  return changed ? { ...doc, tasks } : doc;
+  const next = changed ? { ...doc, tasks } : doc;
+  return rebindGroupParameters(next, fn);
+}
+
+/** Conditions and loops that read a renamed parameter follow it; a removed one stays, for the validator. */
+function rebindGroupParameters(doc: PipelineDocument, fn: (name: string) => string | undefined): PipelineDocument {
+  if (!doc.groups) return doc;
+  const rename = <T>(o: T): T => {
+    if (o && typeof o === 'object' && 'parameter' in o) {
+      const to = fn((o as { parameter: string }).parameter);
+      if (to !== undefined && to !== (o as { parameter: string }).parameter) return { ...o, parameter: to };
+    }
+    return o;
+  };
+  let changed = false;
+  const groups = doc.groups.map((g): Group => {
+    if (g.kind === 'condition' && g.condition) {
+      const condition = { ...g.condition, left: rename(g.condition.left), right: rename(g.condition.right) };
+      if (condition.left !== g.condition.left || condition.right !== g.condition.right) {
+        changed = true;
+        return { ...g, condition };
+      }
+    }
+    if (g.kind === 'loop') {
+      const items = rename(g.items);
+      if (items !== g.items) {
+        changed = true;
+        return { ...g, items };
+      }
+    }
+    return g;
+  });
+  return changed ? { ...doc, groups } : doc;
 }
 
 /** Renames a parameter and every binding that uses it. */
@@ -204,7 +295,7 @@ export function renameParameter(doc: PipelineDocument, from: string, to: string)
 export function updateParameter(
   doc: PipelineDocument,
   name: string,
-  patch: { type?: ParameterType; default?: JsonValue | undefined },
+  patch: { type?: ParameterType; default?: JsonValue | undefined; optional?: boolean },
 ): PipelineDocument {
   const parameters = doc.parameters.map((p) => {
     if (p.name !== name) return p;
@@ -214,6 +305,11 @@ export function updateParameter(
       if (patch.default === undefined) delete next.default;
       else next.default = patch.default;
     }
+    if ('optional' in patch) {
+      if (patch.optional) next.optional = true;
+      else delete next.optional;
+    }
+    if (next.default !== undefined) delete next.optional;
     return next;
   });
   return { ...doc, parameters };
@@ -229,6 +325,11 @@ export function removeParameter(doc: PipelineDocument, name: string): PipelineDo
 export function parameterUses(doc: PipelineDocument, name: string): Array<[string, string]> {
   const uses: Array<[string, string]> = [];
   for (const t of doc.tasks)
-    for (const [k, b] of Object.entries(t.inputs)) if (isParameterRef(b) && b.parameter === name) uses.push([t.id, k]);
+    for (const [k, b] of Object.entries(t.inputs))
+      if (
+        (isParameterRef(b) && b.parameter === name) ||
+        (isTemplate(b) && b.template.some((p) => typeof p !== 'string' && isParameterRef(p) && p.parameter === name))
+      )
+        uses.push([t.id, k]);
   return uses;
 }

@@ -7,10 +7,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { parse } from 'yaml';
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogEntry } from '../catalog/types';
+import { compile } from '../compiler/compile';
+import { toJson, toYaml } from '../compiler/serialize';
+import { loadDocument, saveDocument } from '../document/load';
 import { loadNeutralPipeline } from '../document/neutral';
+import { validate } from '../validate/validate';
 import type { PipelineDocument } from '../document/types';
 
 export const GOLDEN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/reference/kfp-golden');
@@ -70,3 +75,26 @@ export function tinyCatalogEntry(): CatalogEntry {
     help: {},
   };
 }
+
+/**
+ * Compiles `doc` and expects it to equal the golden `<name>.json` (and its YAML form to
+ * parse to the same), under the comparison rules above. Also checks that the validator
+ * finds no error and that a save → load round trip compiles the same.
+ */
+export function expectSameAsGolden(doc: PipelineDocument, catalog: Catalog, golden: string): void {
+  expect(validate(doc, catalog).filter((d) => d.severity === 'error')).toEqual([]);
+  const spec = compile(doc, catalog);
+  const want = normalizeSpec(parseStrict(goldenText(`${golden}.json`)));
+  expect(normalizeSpec(parseStrict(toJson(spec)))).toEqual(want);
+  expect(normalizeSpec(parseStrict(toYaml(spec)))).toEqual(want);
+  // The `# PIPELINE DEFINITION` comment header too.
+  const header = (text: string) => text.slice(0, text.indexOf('\ncomponents:'));
+  expect(header(toYaml(spec))).toBe(header(goldenText(`${golden}.yaml`)));
+  const reloaded = loadDocument(saveDocument(doc));
+  if (!reloaded.ok) throw new Error(reloaded.error);
+  expect(reloaded.doc).toEqual(doc);
+  expect(normalizeSpec(parseStrict(toJson(compile(reloaded.doc, catalog))))).toEqual(want);
+}
+
+/** A parsed golden file (JSON). */
+export const goldenJson = (path: string): unknown => JSON.parse(goldenText(path));
