@@ -1,18 +1,42 @@
 /**
- * Monaco, bundled locally (never from a CDN) and loaded only when the spec view is shown.
+ * Monaco, bundled locally (never from a CDN) and loaded only after the canvas is usable.
+ * Only what a read-only spec viewer needs: the editor core, find, folding, hover, copy,
+ * YAML colouring and a small JSON colouring of our own (no JSON language service or worker:
+ * the spec is ours and always valid, and the service is costly on large specs).
  */
-// The whole editor with its contributions (the JSON language service needs several of them);
-// languages register lazily, so only JSON and YAML code is ever fetched.
-import * as monaco from 'monaco-editor';
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/editor/contrib/folding/browser/folding';
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
+import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
+import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter';
+import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import { loader } from '@monaco-editor/react';
 
 self.MonacoEnvironment = {
-  getWorker(_workerId: string, label: string) {
-    return label === 'json' ? new JsonWorker() : new EditorWorker();
-  },
+  getWorker: () => new EditorWorker(),
 };
+
+monaco.languages.register({ id: 'json', extensions: ['.json'], aliases: ['JSON'] });
+monaco.languages.setMonarchTokensProvider('json', {
+  tokenizer: {
+    root: [
+      [/"(?:[^"\\]|\\.)*"(?=\s*:)/, 'type'],
+      [/"(?:[^"\\]|\\.)*"/, 'string'],
+      [/-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/, 'number'],
+      [/\b(?:true|false|null)\b/, 'keyword'],
+      [/[{}[\],:]/, 'delimiter'],
+    ],
+  },
+});
+monaco.languages.setLanguageConfiguration('json', {
+  brackets: [
+    ['{', '}'],
+    ['[', ']'],
+  ],
+});
+
 loader.config({ monaco });
 
 export { monaco };
