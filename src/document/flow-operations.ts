@@ -17,7 +17,7 @@ import type {
   TaskResources,
 } from './types';
 
-type NewGroup = Group extends infer G ? (G extends Group ? Omit<G, 'id'> : never) : never;
+export type NewGroup = Group extends infer G ? (G extends Group ? Omit<G, 'id'> : never) : never;
 
 /** The next free group id (`g<n>`), derived from the document. */
 export function nextGroupId(doc: PipelineDocument): string {

@@ -9,7 +9,8 @@ import type { CatalogEntry } from '../catalog/types';
 import * as ops from '../document/operations';
 import { extractTasks, pasteTasks } from '../document/clipboard';
 import { loadDocument, saveDocument } from '../document/load';
-import type { Binding, PipelineDocument, Position, Task } from '../document/types';
+import type { Binding, EmbeddedComponent, PipelineDocument, PipelineOutput, Position, Task } from '../document/types';
+import * as flow from '../document/flow-operations';
 import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
 import { checkConnection, wouldCycle } from '../validate/validate';
 import { derive } from './derive';
@@ -45,6 +46,8 @@ export interface EditorState {
   catalogReady: boolean;
   /** Selected task ids (the inspector shows the task when exactly one is selected). */
   selection: string[];
+  /** The selected control-flow group, if any (shown in the inspector when no task is selected). */
+  selectedGroup: string | null;
   /** Text of fields being edited, by field key; with `error` when it is not valid. */
   drafts: Record<string, Draft>;
   notice: Notice | null;
@@ -80,6 +83,23 @@ export interface EditorState {
   moveTask(taskId: string, position: Position): void;
   removeTasks(ids: string[]): void;
   select(taskId: string | null): void;
+  selectGroup(groupId: string | null): void;
+  /** Adds a control-flow group around the given tasks (or empty at `rect`). */
+  addFlowGroup(group: flow.NewGroup, taskIds: string[]): string;
+  updateGroup(id: string, patch: Parameters<typeof flow.updateGroup>[2]): void;
+  /** Removes a group; what it held moves to its parent. */
+  removeGroup(id: string): void;
+  setGroupRect(id: string, position: Position, size: { width: number; height: number }): void;
+  /** Moves tasks and groups to new positions, and tasks into groups, as one undo step. */
+  arrange(change: { tasks?: Record<string, Position>; groups?: Record<string, { position: Position; size: { width: number; height: number } }>; membership?: Record<string, string | undefined> }): void;
+  addEmbeddedComponent(def: EmbeddedComponent): string;
+  updateEmbeddedComponent(id: string, def: EmbeddedComponent): void;
+  addImporterTask(position: Position): string;
+  setTaskResources(taskId: string, resources: Task['resources']): void;
+  setTaskEnv(taskId: string, env: NonNullable<Task['env']>): void;
+  setImporterSettings(taskId: string, settings: NonNullable<Task['importer']>): void;
+  setPipelineOutput(output: PipelineOutput): void;
+  removePipelineOutput(name: string): void;
   setSelection(ids: string[]): void;
   connect(fromTask: string, output: string, toTask: string, input: string, at?: { x: number; y: number }): boolean;
   setInput(taskId: string, input: string, binding: Binding | undefined): void;
@@ -165,6 +185,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       saveStatus: { state: 'idle' },
       doc,
       selection: [],
+      selectedGroup: null,
       drafts: {},
       notice: null,
       expanded: {},
@@ -182,6 +203,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       catalog: createCatalog(),
       catalogReady: false,
       selection: [],
+      selectedGroup: null,
       drafts: {},
       notice: null,
       specFormat: 'json',
@@ -217,7 +239,41 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
         const selection = get().selection.filter((id) => !ids.includes(id));
         commit(ops.removeTasks(get().doc, ids), { drafts, selection });
       },
-      select: (taskId) => set({ selection: taskId ? [taskId] : [] }),
+      select: (taskId) => set({ selection: taskId ? [taskId] : [], selectedGroup: null }),
+      selectGroup: (selectedGroup) => set({ selectedGroup, selection: [] }),
+      addFlowGroup: (group, taskIds) => {
+        const r = flow.addGroup(get().doc, group, taskIds);
+        commit(r.doc, { selectedGroup: r.id, selection: [] });
+        return r.id;
+      },
+      updateGroup: (id, patch) => update((d) => flow.updateGroup(d, id, patch)),
+      removeGroup: (id) => commit(flow.removeGroup(get().doc, id), { selectedGroup: get().selectedGroup === id ? null : get().selectedGroup }),
+      setGroupRect: (id, position, size) => update((d) => flow.updateGroup(d, id, { position, size })),
+      arrange: ({ tasks = {}, groups = {}, membership = {} }) =>
+        update((d) => {
+          let next = d;
+          if (Object.keys(tasks).length)
+            next = { ...next, tasks: next.tasks.map((t) => (tasks[t.id] ? { ...t, position: tasks[t.id] } : t)) };
+          for (const [id, r] of Object.entries(groups)) next = flow.updateGroup(next, id, r);
+          for (const [taskId, group] of Object.entries(membership)) next = flow.setTaskGroup(next, [taskId], group);
+          return next;
+        }),
+      addEmbeddedComponent: (def) => {
+        const r = flow.addComponent(get().doc, def);
+        commit(r.doc);
+        return r.id;
+      },
+      updateEmbeddedComponent: (id, def) => update((d) => flow.updateComponent(d, id, def)),
+      addImporterTask: (position) => {
+        const r = flow.addImporter(get().doc, position, { artifactType: { schemaTitle: 'system.Artifact', schemaVersion: '0.0.1' } });
+        commit(r.doc, { selection: [r.id], selectedGroup: null });
+        return r.id;
+      },
+      setTaskResources: (taskId, resources) => update((d) => flow.setTaskResources(d, taskId, resources)),
+      setTaskEnv: (taskId, env) => update((d) => flow.setTaskEnv(d, taskId, env)),
+      setImporterSettings: (taskId, settings) => update((d) => flow.setImporterSettings(d, taskId, settings)),
+      setPipelineOutput: (output) => update((d) => flow.setOutput(d, output)),
+      removePipelineOutput: (name) => update((d) => flow.removeOutput(d, name)),
       setSelection: (ids) => {
         const cur = get().selection;
         if (ids.length !== cur.length || ids.some((id, i) => id !== cur[i])) set({ selection: ids });

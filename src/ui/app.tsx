@@ -14,6 +14,7 @@ import { ProblemsPanel } from './problems';
 import { ShareDialog } from './share-dialog';
 import { HistoryDialog } from './history-dialog';
 import { HelpDialog } from './help-dialog';
+import { GroupInspector } from './group-inspector';
 import { RunDialog } from './run-dialog';
 import { TourPanel } from './tour-panel';
 import { startTour } from './tour-start';
@@ -38,6 +39,7 @@ function Editor() {
   const screen = useEditor((s) => s.screen);
   const selected = useEditor(selectedTaskId);
   const many = useEditor((s) => s.selection.length > 1);
+  const selectedGroup = useEditor((s) => s.selectedGroup);
   const readOnly = useEditor((s) => s.readOnly);
   const store = useEditorStore();
   const [dialog, setDialog] = useState<Dialogs>(null);
@@ -79,7 +81,15 @@ function Editor() {
             }}
           >
             <fieldset className="side-top plain" disabled={readOnly}>
-              {selected ? <Inspector taskId={selected} /> : many ? <SelectionPanel /> : <PipelinePanel />}
+              {selected ? (
+                <Inspector taskId={selected} />
+              ) : many ? (
+                <SelectionPanel />
+              ) : selectedGroup ? (
+                <GroupInspector groupId={selectedGroup} />
+              ) : (
+                <PipelinePanel />
+              )}
             </fieldset>
             <div className="side-bottom">
               <Suspense fallback={<div className="spec-loading">Loading spec view…</div>}>

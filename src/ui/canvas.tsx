@@ -13,7 +13,11 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { findOutput } from '../catalog/ports';
-import { isTaskOutput } from '../document/types';
+import { isOneOf, isTaskOutput, type Position, type TaskOutputRef } from '../document/types';
+import { taskEntry } from '../catalog/resolve';
+import { numberGroups } from '../compiler/names';
+import { GroupNode, type GroupFlowNode } from './group-node';
+import { descendantGroups, descendantTasks, groupRects, innermostGroupAt, DEFAULT_TASK } from './group-layout';
 import { derive } from '../store/derive';
 import { typeColor } from './artifact-colors';
 import { DRAG_MIME } from './palette';
@@ -22,7 +26,9 @@ import { Legend } from './legend';
 import { explainArtifactType } from '../catalog/glossary';
 import { AFTER_SOURCE, AFTER_TARGET, TaskNode, type TaskFlowNode } from './task-node';
 
-const nodeTypes = { task: TaskNode };
+const nodeTypes = { task: TaskNode, group: GroupNode };
+type FlowNode = TaskFlowNode | GroupFlowNode;
+const GROUP = 'group:';
 const parseHandle = (h: string | null | undefined, side: 'in' | 'out') =>
   h && h.startsWith(`${side}:`) ? h.slice(side.length + 1) : undefined;
 
@@ -31,6 +37,7 @@ export function Canvas() {
   const doc = useEditor((s) => s.doc);
   const catalog = useEditor((s) => s.catalog);
   const selection = useEditor((s) => s.selection);
+  const selectedGroup = useEditor((s) => s.selectedGroup);
   const selectedSet = useMemo(() => new Set(selection), [selection]);
   const expanded = useEditor((s) => s.expanded);
   const diffHighlight = useEditor((s) => s.diffHighlight);
@@ -38,6 +45,7 @@ export function Canvas() {
   const pointer = useRef({ x: 0, y: 0 });
   const [dragging, setDragging] = useState<Record<string, XYPosition>>({});
   const dragRef = useRef<Record<string, XYPosition>>({});
+  const dragStart = useRef<Record<string, XYPosition>>({});
   // Sizes React Flow measured, kept on our node objects (the minimap and fit view need them).
   const [sizes, setSizes] = useState<Record<string, { width: number; height: number }>>({});
   // Fit an opened pipeline once; a blank canvas keeps zoom 1 as components arrive.
@@ -50,13 +58,19 @@ export function Canvas() {
     () => new Set(diagnostics.filter((d) => d.severity === 'error' && d.taskId).map((d) => d.taskId!)),
     [diagnostics],
   );
+  const errorGroups = useMemo(
+    () => new Set(diagnostics.filter((d) => d.severity === 'error' && 'groupId' in d && d.groupId).map((d) => (d as { groupId: string }).groupId)),
+    [diagnostics],
+  );
+  const groupNames = useMemo(() => numberGroups(doc).names, [doc]);
+  const rects = useMemo(() => groupRects(doc, sizes, undefined, dragging), [doc, sizes, dragging]);
 
   const nodes = useMemo(() => {
     const next = new Map<string, TaskFlowNode>();
     const list = doc.tasks.map((task) => {
       const prev = nodeCache.current.get(task.id);
       const position = dragging[task.id] ?? task.position;
-      const entry = catalog.get(task.component);
+      const entry = taskEntry(doc, catalog, task);
       const taskKey = keys.get(task.id) ?? task.id;
       const isExpanded = !!expanded[task.id];
       const hasError = errorTasks.has(task.id);
@@ -81,8 +95,25 @@ export function Canvas() {
       return node;
     });
     nodeCache.current = next;
-    return list;
-  }, [doc.tasks, catalog, keys, expanded, errorTasks, selectedSet, dragging, diffHighlight, sizes]);
+    // Groups first, drawn behind the tasks; outer groups behind inner ones.
+    const depth = (id: string) => descendantGroups(doc, id).length;
+    const groupNodes: GroupFlowNode[] = (doc.groups ?? []).map((g) => {
+      const r = rects.get(g.id)!;
+      return {
+        id: GROUP + g.id,
+        type: 'group',
+        position: { x: r.x, y: r.y },
+        style: { width: r.width, height: r.height },
+        width: r.width,
+        height: r.height,
+        zIndex: -100 + depth(g.id) * -1,
+        selected: selectedGroup === g.id,
+        dragHandle: '.group-head',
+        data: { group: g, label: groupNames.get(g.id) ?? g.id, hasError: errorGroups.has(g.id) },
+      };
+    });
+    return [...groupNodes, ...list] as FlowNode[];
+  }, [doc, catalog, keys, expanded, errorTasks, errorGroups, selectedSet, selectedGroup, dragging, diffHighlight, sizes, rects, groupNames]);
 
   const edges = useMemo(() => {
     const list: Edge[] = [];
@@ -101,19 +132,21 @@ export function Canvas() {
           ariaLabel: `run after`,
         });
       }
-      for (const [input, b] of Object.entries(t.inputs)) {
-        if (!isTaskOutput(b)) continue;
+      for (const [input, binding] of Object.entries(t.inputs)) {
+        const refs: Array<TaskOutputRef & { collected?: true }> = isTaskOutput(binding) ? [binding] : isOneOf(binding) ? binding.oneOf : [];
+        for (const b of refs) {
         const producer = byId.get(b.task);
-        const entry = producer && catalog.get(producer.component);
+        const entry = producer && taskEntry(doc, catalog, producer);
         const port = entry && findOutput(entry, b.output);
         const color = port ? typeColor(port.kind, port.type) : '#999';
         list.push({
-          id: `data:${t.id}:${input}`,
+          id: `data:${t.id}:${input}${refs.length > 1 ? `:${b.task}` : ''}`,
+          className: b.collected ? 'collected-edge' : isOneOf(binding) ? 'oneof-edge' : undefined,
           source: b.task,
           sourceHandle: `out:${b.output}`,
           target: t.id,
           targetHandle: `in:${input}`,
-          style: { stroke: color, strokeWidth: 2 },
+          style: { stroke: color, strokeWidth: b.collected ? 4 : 2 },
           data: {
             tip: port
               ? `${keys.get(b.task) ?? b.task}.${b.output} → ${keys.get(t.id) ?? t.id}.${input}: ${
@@ -122,13 +155,64 @@ export function Canvas() {
               : undefined,
           },
         });
+        }
       }
     }
     return list;
-  }, [doc.tasks, catalog, keys]);
+  }, [doc, catalog, keys]);
+
+  /** Where things stand while dragging: a dragged group carries what it holds. */
+  const rectsRef = useRef(rects);
+  rectsRef.current = rects;
+
+  const finishDrag = useCallback(
+    (ended: Record<string, XYPosition>, starts: Record<string, XYPosition>) => {
+      const doc = store.getState().doc;
+      const tasks: Record<string, Position> = {};
+      const groups: Record<string, { position: Position; size: { width: number; height: number } }> = {};
+      const membership: Record<string, string | undefined> = {};
+      const round = (p: XYPosition) => ({ x: Math.round(p.x), y: Math.round(p.y) });
+      for (const [id, p] of Object.entries(ended)) {
+        if (id.startsWith(GROUP)) {
+          const gid = id.slice(GROUP.length);
+          const r = rectsRef.current.get(gid);
+          const start = starts[id];
+          if (!r || !start) continue;
+          const dx = Math.round(p.x - start.x);
+          const dy = Math.round(p.y - start.y);
+          groups[gid] = { position: round(p), size: { width: r.width, height: r.height } };
+          const before = groupRects(doc, sizes);
+          for (const sub of descendantGroups(doc, gid)) {
+            const sr = before.get(sub);
+            if (sr) groups[sub] = { position: { x: sr.x + dx, y: sr.y + dy }, size: { width: sr.width, height: sr.height } };
+          }
+          for (const tid of descendantTasks(doc, gid)) {
+            const t = doc.tasks.find((x) => x.id === tid)!;
+            tasks[tid] = { x: t.position.x + dx, y: t.position.y + dy };
+          }
+          // Where the group itself landed: inside another group or at the top level.
+          const g = doc.groups?.find((x) => x.id === gid);
+          const landed = innermostGroupAt(doc, rectsRef.current, { x: p.x + 10, y: p.y + 10 }, gid);
+          if (g && g.parent !== landed && !(landed && doc.groups?.find((x) => x.id === landed)?.kind === 'branches'))
+            store.getState().updateGroup(gid, { parent: landed });
+        } else {
+          const t = doc.tasks.find((x) => x.id === id);
+          if (!t) continue;
+          tasks[id] = round(p);
+          // Dropped inside a group's rectangle: the task joins it (measured without the task itself).
+          const size = sizes[id] ?? DEFAULT_TASK;
+          const around = groupRects(doc, sizes, id);
+          const landed = innermostGroupAt(doc, around, { x: p.x + size.width / 2, y: p.y + 20 });
+          if (landed !== t.group) membership[id] = landed;
+        }
+      }
+      store.getState().arrange({ tasks, groups, membership });
+    },
+    [store, sizes],
+  );
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<TaskFlowNode>[]) => {
+    (changes: NodeChange<FlowNode>[]) => {
       const removed: string[] = [];
       let selectChanges: Set<string> | undefined;
       let measuredNow: Record<string, { width: number; height: number }> | undefined;
@@ -138,10 +222,15 @@ export function Canvas() {
           if (c.dragging && c.position) moves[c.id] = c.position;
           else if (!c.dragging) moves[c.id] = null;
         } else if (c.type === 'dimensions' && c.dimensions) {
+          if (c.id.startsWith(GROUP)) continue;
           measuredNow ??= {};
           measuredNow[c.id] = c.dimensions;
         } else if (c.type === 'remove') removed.push(c.id);
         else if (c.type === 'select') {
+          if (c.id.startsWith(GROUP)) {
+            if (c.selected) store.getState().selectGroup(c.id.slice(GROUP.length));
+            continue;
+          }
           selectChanges ??= new Set(store.getState().selection);
           if (c.selected) selectChanges.add(c.id);
           else selectChanges.delete(c.id);
@@ -149,16 +238,40 @@ export function Canvas() {
       }
       if (Object.keys(moves).length > 0) {
         const next = { ...dragRef.current };
+        const ended: Record<string, XYPosition> = {};
+        const starts: Record<string, XYPosition> = {};
+        const doc = store.getState().doc;
         for (const [id, pos] of Object.entries(moves)) {
-          if (pos) next[id] = pos;
-          else {
+          if (pos) {
+            next[id] = pos;
+            if (id.startsWith(GROUP)) {
+              // Carry the group's tasks and inner groups along, live.
+              const gid = id.slice(GROUP.length);
+              const r = rectsRef.current.get(gid);
+              const start = r && (dragStart.current[id] ??= { x: r.x, y: r.y });
+              if (start) {
+                const dx = pos.x - start.x;
+                const dy = pos.y - start.y;
+                for (const tid of descendantTasks(doc, gid)) {
+                  const t = doc.tasks.find((x) => x.id === tid)!;
+                  next[tid] = { x: t.position.x + dx, y: t.position.y + dy };
+                }
+              }
+            }
+          } else {
             const last = next[id];
             delete next[id];
-            if (last) store.getState().moveTask(id, { x: Math.round(last.x), y: Math.round(last.y) });
+            if (id.startsWith(GROUP)) {
+              for (const tid of descendantTasks(doc, id.slice(GROUP.length))) delete next[tid];
+              if (dragStart.current[id]) starts[id] = dragStart.current[id];
+              delete dragStart.current[id];
+            }
+            if (last) ended[id] = last;
           }
         }
         dragRef.current = next;
         setDragging(next);
+        if (Object.keys(ended).length) finishDrag(ended, starts);
       }
       if (measuredNow) {
         const m = measuredNow;
@@ -168,9 +281,12 @@ export function Canvas() {
         });
       }
       if (selectChanges) store.getState().setSelection([...selectChanges]);
-      if (removed.length) store.getState().removeTasks(removed);
+      const removedGroups = removed.filter((id) => id.startsWith(GROUP));
+      for (const id of removedGroups) store.getState().removeGroup(id.slice(GROUP.length));
+      const removedTasks = removed.filter((id) => !id.startsWith(GROUP));
+      if (removedTasks.length) store.getState().removeTasks(removedTasks);
     },
-    [store],
+    [store, finishDrag],
   );
 
   const onEdgesChange = useCallback(
@@ -231,7 +347,13 @@ export function Canvas() {
       if (!id) return;
       e.preventDefault();
       const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      store.getState().addComponent(id, { x: Math.round(p.x - 40), y: Math.round(p.y - 20) });
+      const s = store.getState();
+      // Dropped inside a group: the new task belongs to it.
+      const inside = innermostGroupAt(s.doc, rectsRef.current, p);
+      s.beginEdit();
+      const taskId = s.addComponent(id, { x: Math.round(p.x - 40), y: Math.round(p.y - 20) });
+      if (inside) store.getState().arrange({ membership: { [taskId]: inside } });
+      store.getState().endEdit();
     },
     [flow, store],
   );
@@ -248,7 +370,7 @@ export function Canvas() {
       }}
       onDrop={onDrop}
     >
-      <ReactFlow<TaskFlowNode>
+      <ReactFlow<FlowNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -256,6 +378,7 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onPaneClick={() => store.getState().select(null)}
+        elevateNodesOnSelect={false}
         onEdgeMouseEnter={(e, edge) => {
           const tip = (edge.data as { tip?: string } | undefined)?.tip ?? (edge.id.startsWith('after:') ? 'Run after: the task waits, no data flows.' : undefined);
           if (tip) setEdgeTip({ x: e.clientX, y: e.clientY, text: tip });

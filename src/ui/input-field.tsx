@@ -1,10 +1,12 @@
 import { useId } from 'react';
 import type { CatalogEntry, Port } from '../catalog/types';
-import { isConstant, isParameterRef, isTaskOutput, type Binding, type PipelineDocument, type Task } from '../document/types';
+import { isConstant, isLoopItemRef, isParameterRef, isTaskOutput, type Binding, type PipelineDocument, type Task } from '../document/types';
 import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
 import { checkConnection } from '../validate/validate';
 import type { Catalog } from '../catalog/catalog';
 import { formatValue, parseValue } from './value-text';
+import { enclosingGroups } from '../document/flow-operations';
+import { RUNTIME_PLACEHOLDERS } from '../catalog/runtime-placeholders';
 import { derive } from '../store/derive';
 import { useEditor, useEditorStore } from './store-context';
 
@@ -37,6 +39,21 @@ function candidateOutputs(props: Props): Array<{ value: string; label: string }>
   return out;
 }
 
+/** The items of the loops around a task (and the fields of a static list of dicts). */
+function loopItemChoices(doc: PipelineDocument, group: string | undefined): Array<{ value: string; label: string }> {
+  const out: Array<{ value: string; label: string }> = [];
+  for (const gid of enclosingGroups(doc, group)) {
+    const g = doc.groups?.find((x) => x.id === gid);
+    if (g?.kind !== 'loop') continue;
+    const name = g.displayName || 'loop';
+    out.push({ value: `item:${gid}`, label: `item of ${name}` });
+    const first = 'constant' in g.items ? g.items.constant[0] : undefined;
+    if (first && typeof first === 'object' && !Array.isArray(first))
+      for (const field of Object.keys(first)) out.push({ value: `item:${gid}:${field}`, label: `item.${field} of ${name}` });
+  }
+  return out;
+}
+
 export function InputField(props: Props) {
   const { task, port, entry, doc, keys } = props;
   const store = useEditorStore();
@@ -56,12 +73,22 @@ export function InputField(props: Props) {
       ? 'constant'
       : isParameterRef(binding)
         ? `param:${binding.parameter}`
-        : `out:${binding.task}:${binding.output}`;
+        : isLoopItemRef(binding)
+          ? `item:${binding.loopItem}${binding.field ? `:${binding.field}` : ''}`
+          : isTaskOutput(binding)
+            ? `${binding.collected ? 'collected' : 'out'}:${binding.task}:${binding.output}`
+            : 'other';
+  const loopItems = loopItemChoices(doc, task.group);
+  if (binding && isLoopItemRef(binding) && !loopItems.some((o) => o.value === sourceValue))
+    loopItems.push({ value: sourceValue, label: `item${binding.field ? `.${binding.field}` : ''}` });
 
   const params = doc.parameters.filter((p) => port.kind === 'parameter' && p.type === port.type);
   const outputs = candidateOutputs(props);
   if (binding && isTaskOutput(binding) && !outputs.some((o) => o.value === sourceValue))
-    outputs.push({ value: sourceValue, label: `${keys.get(binding.task) ?? binding.task}.${binding.output}` });
+    outputs.push({
+      value: sourceValue,
+      label: `${binding.collected ? 'all results of ' : ''}${keys.get(binding.task) ?? binding.task}.${binding.output}`,
+    });
   if (binding && isParameterRef(binding) && !params.some((p) => p.name === binding.parameter))
     params.push({ name: binding.parameter, type: port.type as ParameterType });
 
@@ -77,7 +104,14 @@ export function InputField(props: Props) {
         port.defaultValue !== undefined ? (port.defaultValue as JsonValue) : emptyOf(port.type as ParameterType);
       setBinding({ constant: fallback });
     } else if (value.startsWith('param:')) setBinding({ parameter: value.slice(6) });
-    else {
+    else if (value.startsWith('item:')) {
+      const [, loop, field] = value.split(':');
+      setBinding(field ? { loopItem: loop, field } : { loopItem: loop });
+    } else if (value === 'other') return;
+    else if (value.startsWith('collected:')) {
+      const [, from, output] = value.split(':');
+      setBinding({ task: from, output, collected: true });
+    } else {
       const [, from, output] = value.split(':');
       store.getState().connect(from, output, task.id, port.name);
     }
@@ -108,8 +142,10 @@ export function InputField(props: Props) {
       : isParameterRef(binding)
         ? `{{ ${binding.parameter} }} (pipeline parameter)`
         : isTaskOutput(binding)
-          ? `← ${keys.get(binding.task) ?? binding.task}.${binding.output}`
-          : '';
+          ? `← ${binding.collected ? 'all results of ' : ''}${keys.get(binding.task) ?? binding.task}.${binding.output}`
+          : isLoopItemRef(binding)
+            ? `← loop item${binding.field ? `.${binding.field}` : ''}`
+            : '(set in the spec: a template or one-of; shown as it is)';
     field = (
       <input id={id} className="value" readOnly value={shown} placeholder={port.kind === 'artifact' ? 'not connected' : placeholder} />
     );
@@ -175,6 +211,16 @@ export function InputField(props: Props) {
               ))}
             </optgroup>
           )}
+          {loopItems.length > 0 && (
+            <optgroup label="Loop item">
+              {loopItems.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {sourceValue === 'other' && <option value="other">Advanced (from the spec)</option>}
           {outputs.length > 0 && (
             <optgroup label="Upstream outputs">
               {outputs.map((o) => (
@@ -187,6 +233,25 @@ export function InputField(props: Props) {
         </select>
       </div>
       {field}
+      {port.kind === 'parameter' && port.type === 'STRING' && (!binding || isConstant(binding)) && (
+        <select
+          className="insert-placeholder"
+          aria-label={`Insert a runtime value into ${port.name}`}
+          value=""
+          onChange={(e) => {
+            if (!e.target.value) return;
+            const current = binding && isConstant(binding) && typeof binding.constant === 'string' ? binding.constant : '';
+            setBinding({ constant: current + e.target.value });
+          }}
+        >
+          <option value="">Insert a runtime value…</option>
+          {RUNTIME_PLACEHOLDERS.map((p) => (
+            <option key={p.value} value={p.value} title={p.explanation}>
+              {p.label}: {p.explanation}
+            </option>
+          ))}
+        </select>
+      )}
       {draft?.error && (
         <div id={errorId} className="field-error" role="alert">
           {draft.error}

@@ -2,6 +2,9 @@ import { useId } from 'react';
 import { inputPorts, isRequired, outputPorts } from '../catalog/ports';
 import { derive } from '../store/derive';
 import { InputField } from './input-field';
+import { taskEntry } from '../catalog/resolve';
+import { IMPORTER_ID } from '../catalog/builtins';
+import { ImporterSettingsForm, TaskRuntime } from './task-runtime';
 import { RunAfter, RetryBackoff } from './task-options';
 import { useEditor, useEditorStore } from './store-context';
 
@@ -12,7 +15,7 @@ export function Inspector({ taskId }: { taskId: string }) {
   const catalog = useEditor((s) => s.catalog);
   const task = doc.tasks.find((t) => t.id === taskId);
   if (!task) return null;
-  const entry = catalog.get(task.component);
+  const entry = taskEntry(doc, catalog, task);
   const { keys, diagnostics } = derive(doc, catalog);
   const key = keys.get(task.id) ?? task.id;
   const problems = diagnostics.filter((d) => d.taskId === task.id);
@@ -86,13 +89,32 @@ export function Inspector({ taskId }: { taskId: string }) {
             ))}
           <h3>Outputs</h3>
           <ul className="outputs">
-            {outputPorts(entry).map((p) => (
-              <li key={p.name}>
-                <code>{p.name}</code> <span className="input-type">{p.type}</span>
-                {entry.help[p.name] && <div className="help">{entry.help[p.name]}</div>}
-              </li>
-            ))}
+            {outputPorts(entry).map((p) => {
+              const exposed = doc.outputs?.find((o) => 'task' in o.source && o.source.task === task.id && o.source.output === p.name);
+              return (
+                <li key={p.name}>
+                  <code>{p.name}</code> <span className="input-type">{p.type}</span>
+                  <label className="inline expose">
+                    <input
+                      type="checkbox"
+                      checked={!!exposed}
+                      onChange={(e) => {
+                        if (!e.target.checked) return exposed && store.getState().removePipelineOutput(exposed.name);
+                        const taken = new Set((doc.outputs ?? []).map((o) => o.name));
+                        let name = p.name;
+                        for (let i = 2; taken.has(name); i++) name = `${p.name}_${i}`;
+                        store.getState().setPipelineOutput({ name, source: { task: task.id, output: p.name } });
+                      }}
+                    />
+                    Pipeline output{exposed ? ` “${exposed.name}”` : ''}
+                  </label>
+                  {entry.help[p.name] && <div className="help">{entry.help[p.name]}</div>}
+                </li>
+              );
+            })}
           </ul>
+          {task.component === IMPORTER_ID && <ImporterSettingsForm task={task} />}
+          <TaskRuntime task={task} />
         </>
       )}
     </section>

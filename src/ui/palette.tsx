@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { inputPorts, outputPorts } from '../catalog/ports';
 import type { CatalogEntry } from '../catalog/types';
 import { ComponentPreview } from './component-preview';
+import { FlowPalette } from './flow-palette';
 import { placeNear } from './placement';
 import { useEditor, useEditorStore } from './store-context';
 
@@ -75,6 +76,7 @@ export function Palette() {
       {!ready && <p className="muted">Loading components…</p>}
       {ready && flat.length === 0 && <p className="muted">No component matches “{query}”.</p>}
       <div className="palette-list">
+        {!query && <FlowPalette />}
         {groups.map(([module, list]) => (
           <section key={module} className="palette-group">
             <h3>{module}</h3>
