@@ -42,3 +42,108 @@ test('a person builds pipeline-04a (ParallelFor over a list parameter) by hand',
   const json = await ed.download('JSON');
   expect(normalizeSpec(parseStrict(json))).toEqual(normalizeSpec(parseStrict(readFileSync(golden('pipeline-04a-parallelfor-param'), 'utf8'))));
 });
+
+test('a person builds pipeline-03a (If / Elif / Else with a container step) by hand', async ({ guarded: page }) => {
+  test.skip(!existsSync(golden('pipeline-03a-if-elif-else')), 'golden files are absent');
+  const ed = new Editor(page);
+  const pane = page.locator('.react-flow__pane');
+  const paneAt = async (x: number, y: number) => {
+    const b = (await pane.boundingBox())!;
+    return { x: x - b.x, y: y - b.y };
+  };
+  await ed.open();
+  await ed.startBlank();
+  await ed.showPipelinePanel();
+  await page.getByLabel('Pipeline name', { exact: true }).fill('automl-image-conditional-deploy');
+  await page.getByLabel('Pipeline root', { exact: true }).fill('gs://my-bucket/pipeline-root');
+  await ed.addParameter('project_id', 'STRING');
+  await ed.addParameter('deploy_mode', 'STRING', 'dedicated');
+
+  // The three steps before the decision, at the top of the canvas.
+  await ed.dragComponent('v1.dataset.ImageDatasetCreateOp', 20, 20);
+  await ed.dragComponent('v1.automl.training_job.AutoMLImageTrainingJobRunOp', 360, 20);
+  await ed.dragComponent('v1.endpoint.EndpointCreateOp', 760, 20);
+  await ed.connect('image-dataset-create', 'dataset', 'automl-image-training-job', 'dataset');
+  await ed.selectTask('image-dataset-create');
+  await ed.bindToParameter('project', 'project_id');
+  await ed.setInput('display_name', 'flowers');
+  await ed.setInput('gcs_source', FLOWERS_CSV);
+  await ed.setInput('import_schema_uri', IMAGE_SCHEMA);
+  await ed.selectTask('automl-image-training-job');
+  await ed.bindToParameter('project', 'project_id');
+  await ed.setInput('display_name', 'train-flowers');
+  await ed.setInput('prediction_type', 'classification');
+  await ed.setInput('model_type', 'CLOUD');
+  await ed.setInput('budget_milli_node_hours', '8000');
+  await ed.selectTask('endpoint-create');
+  await ed.bindToParameter('project', 'project_id');
+  await ed.setInput('display_name', 'create-endpoint');
+
+  // A container component of our own for the Else branch.
+  await page.getByRole('button', { name: 'New container component…' }).click();
+  const editor = page.getByRole('dialog', { name: 'New container component' });
+  await editor.getByLabel('Component name').fill('skip-deploy');
+  await editor.getByLabel('Image').fill('alpine:3.19');
+  await editor.getByLabel('Inputs').fill('reason: STRING');
+  await editor.getByLabel('Command').fill('echo');
+  await editor.getByLabel('Arguments').fill('{{input:reason}}');
+  await editor.getByRole('button', { name: 'Save component' }).click();
+  await expect(editor).toHaveCount(0);
+
+  // If / Elif / Else below them: two branches come with it, an Elif is added before the Else.
+  await page.keyboard.press('Escape');
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.getByTestId('palette-item-kfp.branches').click();
+  const branches = page.getByRole('region', { name: /Group condition-branches/ });
+  await branches.getByRole('button', { name: 'Add Elif' }).click();
+  const conditions = page.locator('.group-condition');
+  await expect(conditions).toHaveCount(3);
+
+  const setCondition = async (index: number, name: string, value?: string) => {
+    await conditions.nth(index).locator('.group-head').click();
+    const panel = page.getByRole('region', { name: /Group condition-\d/ });
+    await panel.getByLabel('Group name').fill(name);
+    if (value !== undefined) {
+      await panel.getByLabel('Value to test').selectOption({ label: 'parameter deploy_mode' });
+      await panel.getByLabel('Compare with').fill(value);
+    }
+  };
+  await setCondition(0, 'deploy-dedicated', 'dedicated');
+  await setCondition(1, 'deploy-automatic', 'automatic');
+  await setCondition(2, 'no-deploy');
+
+  // One step into each branch.
+  const dropInto = async (index: number, id: string) => {
+    const b = (await conditions.nth(index).boundingBox())!;
+    await ed.search(id.split('.').pop()!);
+    await ed.paletteItem(id).dragTo(pane, { targetPosition: await paneAt(b.x + 40, b.y + 60) });
+    await ed.search('');
+  };
+  await dropInto(0, 'v1.endpoint.ModelDeployOp');
+  await dropInto(1, 'v1.endpoint.ModelDeployOp');
+  // Fit the view so the third branch is on screen, then drop our own component into it.
+  await pane.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+Digit1');
+  await page.waitForTimeout(400);
+  const b2 = (await conditions.nth(2).boundingBox())!;
+  await page.getByTestId('palette-item-custom.skip-deploy').dragTo(pane, { targetPosition: await paneAt(b2.x + 30, b2.y + 50) });
+  await expect(ed.task('skip-deploy')).toBeVisible();
+
+  for (const key of ['model-deploy', 'model-deploy-2']) {
+    await ed.selectTask(key);
+    await page.getByLabel('Source of model', { exact: true }).selectOption({ label: 'automl-image-training-job.model' });
+    await page.getByLabel('Source of endpoint', { exact: true }).selectOption({ label: 'endpoint-create.endpoint' });
+  }
+  await ed.selectTask('model-deploy');
+  await ed.setInput('dedicated_resources_machine_type', 'n1-standard-4');
+  await ed.setInput('dedicated_resources_min_replica_count', '1');
+  await ed.setInput('dedicated_resources_max_replica_count', '1');
+  await ed.selectTask('model-deploy-2');
+  await ed.setInput('automatic_resources_min_replica_count', '1');
+  await ed.setInput('automatic_resources_max_replica_count', '2');
+  await ed.selectTask('skip-deploy');
+  await ed.setInput('reason', 'deploy_mode is neither dedicated nor automatic');
+
+  const json = await ed.download('JSON');
+  expect(normalizeSpec(parseStrict(json))).toEqual(normalizeSpec(parseStrict(readFileSync(golden('pipeline-03a-if-elif-else'), 'utf8'))));
+});

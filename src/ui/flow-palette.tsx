@@ -3,11 +3,15 @@ import { useReactFlow } from '@xyflow/react';
 import type { NewGroup } from '../document/flow-operations';
 import { DEFAULT_GROUP } from './group-layout';
 import { ComponentEditor } from './component-editor';
-import { placeNear, viewportCentre } from './placement';
+import { placeNear, takenRects } from './placement';
+import { DRAG_MIME } from './palette';
 import { useEditor, useEditorStore } from './store-context';
 
-const GROUPS: Array<{ id: string; title: string; help: string; make(): NewGroup }> = [
-  { id: 'condition', title: 'Condition (If)', help: 'Runs what it holds only when a test is true.', make: () => ({ kind: 'condition' }) },
+/** A test still to be filled in (the validator says so until it is). */
+export const EMPTY_CONDITION = { left: { constant: '' }, operator: '==' as const, right: { constant: '' } };
+
+export const GROUPS: Array<{ id: string; title: string; help: string; make(): NewGroup }> = [
+  { id: 'condition', title: 'Condition (If)', help: 'Runs what it holds only when a test is true.', make: () => ({ kind: 'condition', condition: EMPTY_CONDITION }) },
   { id: 'branches', title: 'If / Elif / Else', help: 'Exactly one branch runs: the first whose test is true, or Else.', make: () => ({ kind: 'branches' }) },
   { id: 'loop', title: 'Loop (ParallelFor)', help: 'Runs what it holds once per item of a list, in parallel.', make: () => ({ kind: 'loop', items: { constant: [] } }) },
   { id: 'exitHandler', title: 'Exit handler', help: 'Its exit task runs when the group ends, even after a failure.', make: () => ({ kind: 'exitHandler', exitTask: '' }) },
@@ -22,9 +26,15 @@ export function FlowPalette() {
 
   const addGroup = (make: () => NewGroup, kind: string) => {
     const s = store.getState();
-    const selected = s.selection;
-    const centre = viewportCentre(flow);
-    const rect = { position: { x: Math.round(centre.x - DEFAULT_GROUP.width / 2), y: Math.round(centre.y - DEFAULT_GROUP.height / 2) }, size: DEFAULT_GROUP };
+    const selected: string[] = []; // the palette adds empty groups; the selection panel wraps tasks
+    const size = kind === 'branches' ? { width: 780, height: 400 } : DEFAULT_GROUP;
+    // A new group goes below everything on the canvas, and the view moves to show it.
+    const taken = [...takenRects(flow, s.doc.tasks), ...(s.doc.groups ?? []).filter((g) => g.position && g.size).map((g) => ({ ...g.position!, ...g.size! }))];
+    const at = taken.length
+      ? { x: Math.round(Math.min(...taken.map((r) => r.x))), y: Math.round(Math.max(...taken.map((r) => r.y + r.height)) + 60) }
+      : placeNear(flow, [], size);
+    const rect = { position: at, size: DEFAULT_GROUP };
+    requestAnimationFrame(() => void flow.setCenter(at.x + size.width / 2, at.y + size.height / 2, { zoom: Math.min(1, flow.getZoom()), duration: 0 }));
     s.beginEdit();
     if (kind === 'branches') {
       const at = rect.position;
@@ -32,7 +42,7 @@ export function FlowPalette() {
       const id = s.addFlowGroup({ ...make(), ...(selected.length ? {} : wide) }, []);
       const half = { width: 360, height: 330 };
       const place = (dx: number) => (selected.length ? {} : { position: { x: at.x + dx, y: at.y + 50 }, size: half });
-      store.getState().addFlowGroup({ kind: 'condition', parent: id, displayName: 'if', ...place(20) }, selected);
+      store.getState().addFlowGroup({ kind: 'condition', parent: id, displayName: 'if', condition: EMPTY_CONDITION, ...place(20) }, selected);
       store.getState().addFlowGroup({ kind: 'condition', parent: id, displayName: 'else', ...place(400) }, []);
       store.getState().selectGroup(id);
     } else s.addFlowGroup({ ...make(), ...(selected.length ? {} : rect) }, selected);
@@ -45,7 +55,7 @@ export function FlowPalette() {
       <ul>
         {GROUPS.map((g) => (
           <li key={g.id}>
-            <button type="button" className="palette-item flow-item" data-testid={`palette-item-kfp.${g.id}`} title={`${g.help} Select tasks first to wrap them.`} onClick={() => addGroup(g.make, g.id)}>
+            <button type="button" className="palette-item flow-item" data-testid={`palette-item-kfp.${g.id}`} title={g.help} onClick={() => addGroup(g.make, g.id)}>
               <span className="palette-title">{g.title}</span>
               <span className="palette-id">{g.help}</span>
             </button>
@@ -73,6 +83,8 @@ export function FlowPalette() {
                 type="button"
                 className="palette-item flow-item"
                 data-testid={`palette-item-${id}`}
+                draggable
+                onDragStart={(e) => e.dataTransfer.setData(DRAG_MIME, id)}
                 onClick={() => store.getState().addComponent(id, placeNear(flow, store.getState().doc.tasks))}
               >
                 <span className="palette-title">{def.name}</span>

@@ -6,6 +6,7 @@ import type { ConditionOperator, Group, LoopItems, Operand, PipelineDocument } f
 import { PARAMETER_TYPES, type ParameterType } from '../spec/pipeline-spec';
 import { derive } from '../store/derive';
 import { numberGroups } from '../compiler/names';
+import { EMPTY_CONDITION } from './flow-palette';
 import { useEditor, useEditorStore } from './store-context';
 
 const OPERATORS: ConditionOperator[] = ['==', '!=', '<', '<=', '>', '>='];
@@ -62,7 +63,8 @@ export function GroupInspector({ groupId }: { groupId: string }) {
   // Fields of any kind of group (the union's own keys); the document operation checks nothing more.
   const update = (patch: Record<string, unknown>) => store.getState().updateGroup(group.id, patch as never);
   const parent = group.parent ? doc.groups?.find((g) => g.id === group.parent) : undefined;
-  const isElse = group.kind === 'condition' && parent?.kind === 'branches' && !group.condition;
+  const siblings = (doc.groups ?? []).filter((g) => g.parent === group.parent);
+  const isElse = group.kind === 'condition' && parent?.kind === 'branches' && !group.condition && siblings[siblings.length - 1]?.id === group.id;
 
   return (
     <section className="panel inspector" aria-label={`Group ${label}`}>
@@ -134,14 +136,24 @@ export function GroupInspector({ groupId }: { groupId: string }) {
             type="button"
             onClick={() => {
               // A new Elif goes before the Else (the order of branches is the order of the tests).
-              const r = addGroup(doc, { kind: 'condition', parent: group.id, displayName: 'elif', condition: undefined });
+              const r = addGroup(doc, { kind: 'condition', parent: group.id, displayName: 'elif', condition: EMPTY_CONDITION });
               const groups = [...(r.doc.groups ?? [])];
               const added = groups.pop()!;
               const siblings = groups.filter((g) => g.parent === group.id);
               const elseGroup = siblings.find((g) => g.kind === 'condition' && !g.condition);
               const at = elseGroup ? groups.indexOf(elseGroup) : groups.length;
               groups.splice(at, 0, added);
-              store.getState().restore({ ...r.doc, groups });
+              // Lay the branches out side by side inside the group, widening it to fit.
+              const pos = group.position ?? { x: 0, y: 0 };
+              const height = group.size?.height ?? 400;
+              const kids = groups.filter((g) => g.parent === group.id);
+              const laid = groups.map((g) => {
+                const i = kids.indexOf(g);
+                if (g.id === group.id) return { ...g, position: pos, size: { width: 20 + kids.length * 380, height } };
+                if (i < 0) return g;
+                return { ...g, position: { x: pos.x + 20 + i * 380, y: pos.y + 50 }, size: { width: 360, height: height - 70 } };
+              });
+              store.getState().restore({ ...r.doc, groups: laid });
             }}
           >
             Add Elif

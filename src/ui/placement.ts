@@ -13,10 +13,10 @@ const NEW = { width: 300, height: 260 };
 const GAP = 30;
 
 /** A free spot near `centre` (a spiral of node-sized steps), so a new node covers no other. */
-export function freeSpot(centre: Position, taken: readonly Rect[]): Position {
+export function freeSpot(centre: Position, taken: readonly Rect[], size: { width: number; height: number } = NEW): Position {
   const overlaps = (p: Position) =>
-    taken.some((t) => p.x < t.x + t.width + GAP && t.x < p.x + NEW.width + GAP && p.y < t.y + t.height + GAP && t.y < p.y + NEW.height + GAP);
-  const origin = { x: Math.round(centre.x - NEW.width / 2), y: Math.round(centre.y - NEW.height / 2) };
+    taken.some((t) => p.x < t.x + t.width + GAP && t.x < p.x + size.width + GAP && p.y < t.y + t.height + GAP && t.y < p.y + size.height + GAP);
+  const origin = { x: Math.round(centre.x - size.width / 2), y: Math.round(centre.y - size.height / 2) };
   if (!overlaps(origin)) return origin;
   const stepX = NEW.width / 2;
   const stepY = NEW.height / 2;
@@ -45,6 +45,11 @@ export function viewportCentre(flow: ReactFlowInstance): Position {
 }
 
 /** Adds a component at a free spot near the centre of the view. */
-export function placeNear(flow: ReactFlowInstance, tasks: ReadonlyArray<{ id: string; position: Position }>): Position {
-  return freeSpot(viewportCentre(flow), takenRects(flow, tasks));
+export function placeNear(
+  flow: ReactFlowInstance,
+  tasks: ReadonlyArray<{ id: string; position: Position }>,
+  size?: { width: number; height: number },
+  more: readonly Rect[] = [],
+): Position {
+  return freeSpot(viewportCentre(flow), [...takenRects(flow, tasks), ...more], size);
 }

@@ -1,4 +1,5 @@
 import { copyToClipboard } from './actions';
+import { GROUPS } from './flow-palette';
 import { useEditor, useEditorStore } from './store-context';
 
 /** Shown when several tasks are selected. */
@@ -18,6 +19,14 @@ export function SelectionPanel() {
         <button type="button" className="danger" onClick={() => store.getState().deleteSelection()}>
           Delete {count} tasks
         </button>
+      </div>
+      <h3>Put them in a group</h3>
+      <div className="start-actions">
+        {GROUPS.filter((g) => g.id !== 'branches').map((g) => (
+          <button key={g.id} type="button" title={g.help} onClick={() => store.getState().addFlowGroup(g.make(), store.getState().selection)}>
+            {g.title}
+          </button>
+        ))}
       </div>
       <p className="muted">Shift+click adds or removes a task; Shift+drag on the canvas selects with a box.</p>
     </section>
