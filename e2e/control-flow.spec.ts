@@ -147,3 +147,24 @@ test('a person builds pipeline-03a (If / Elif / Else with a container step) by h
   const json = await ed.download('JSON');
   expect(normalizeSpec(parseStrict(json))).toEqual(normalizeSpec(parseStrict(readFileSync(golden('pipeline-03a-if-elif-else'), 'utf8'))));
 });
+
+test('a compiled component file becomes a palette entry; the engine check warns per engine', async ({ guarded: page }) => {
+  const file = resolve(GOLDEN_DIR, 'large/component.custom.tiny.yaml');
+  test.skip(!existsSync(file), 'golden files are absent');
+  const ed = new Editor(page);
+  await ed.open();
+  await ed.openExample();
+  await page.getByLabel('Load component file').setInputFiles(file);
+  await expect(page.getByTestId(/palette-item-custom\.tiny/)).toBeVisible();
+  await page.getByTestId(/palette-item-custom\.tiny/).click();
+  await expect(ed.task('tiny')).toBeVisible();
+  await ed.setInput('msg', 'hello');
+  const spec = JSON.parse(await ed.download('JSON'));
+  expect(spec.deploymentSpec.executors['exec-tiny'].container.image).toBe('alpine');
+  expect(spec.root.dag.tasks.tiny.inputs.parameters.msg).toEqual({ runtimeValue: { constant: 'hello' } });
+
+  await ed.showPipelinePanel();
+  await page.getByLabel('Target engine').selectOption('kfp');
+  await page.getByRole('button', { name: /Problems:/ }).click();
+  await expect(page.getByRole('list', { name: 'Problems' })).toContainText('ENGINE_GCPC_ON_KFP');
+});

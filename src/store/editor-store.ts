@@ -58,6 +58,8 @@ export interface EditorState {
   history: History;
   /** Tasks marked on the canvas by a comparison with another version. */
   diffHighlight: Record<string, 'added' | 'changed'> | null;
+  /** The engine the pipeline is meant for (the engine check warns about differences). */
+  engine: 'vertex' | 'kfp';
   /** The guided tour's open step, or null when no tour runs. */
   tour: number | null;
   /** The last export (the library keeps a version of each). */
@@ -74,6 +76,7 @@ export interface EditorState {
   setSaveStatus(status: SaveStatus): void;
   setDiffHighlight(h: EditorState['diffHighlight']): void;
   setTour(step: number | null): void;
+  setEngine(engine: 'vertex' | 'kfp'): void;
   /** Notes that the spec was exported (for the version history). */
   exported(format: 'json' | 'yaml'): void;
   /** Replaces the document with an older version; undoable like any change. */
@@ -212,6 +215,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       diffHighlight: null,
       lastExport: null,
       tour: null,
+      engine: 'vertex',
 
       startBlank: (name) => set(fresh(ops.createDocument(name), newId())),
       openDocument: (doc, libraryId) => set(fresh(doc, libraryId ?? newId())),
@@ -221,6 +225,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       setSaveStatus: (saveStatus) => set({ saveStatus }),
       setDiffHighlight: (diffHighlight) => set({ diffHighlight }),
       setTour: (tour) => set({ tour }),
+      setEngine: (engine) => set({ engine }),
       exported: (format) => set({ lastExport: { format, doc: get().doc, at: Date.now() } }),
       restore: (doc) => commit(doc, { drafts: {}, ...keepSelection(get().selection, doc) }),
       addCatalogEntries: (entries) => set({ catalog: withEntries(get().catalog, entries), catalogReady: true }),

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { parseCompiledComponent } from '../catalog/import-component';
 import { useReactFlow } from '@xyflow/react';
 import type { NewGroup } from '../document/flow-operations';
 import { DEFAULT_GROUP } from './group-layout';
@@ -23,6 +24,7 @@ export function FlowPalette() {
   const flow = useReactFlow();
   const components = useEditor((s) => s.doc.components);
   const [editing, setEditing] = useState<{ id?: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const addGroup = (make: () => NewGroup, kind: string) => {
     const s = store.getState();
@@ -76,7 +78,6 @@ export function FlowPalette() {
       <h3>My components</h3>
       <ul>
         {Object.entries(components ?? {})
-          .filter(([, def]) => def.kind === 'container')
           .map(([id, def]) => (
             <li key={id} className="my-component">
               <button
@@ -88,17 +89,38 @@ export function FlowPalette() {
                 onClick={() => store.getState().addComponent(id, placeNear(flow, store.getState().doc.tasks))}
               >
                 <span className="palette-title">{def.name}</span>
-                <span className="palette-id">{def.kind === 'container' ? def.image : ''}</span>
+                <span className="palette-id">{def.kind === 'container' ? def.image : 'loaded from a file (read-only)'}</span>
               </button>
-              <button type="button" className="small" aria-label={`Edit component ${def.name}`} onClick={() => setEditing({ id })}>
-                Edit
-              </button>
+              {def.kind === 'container' && (
+                <button type="button" className="small" aria-label={`Edit component ${def.name}`} onClick={() => setEditing({ id })}>
+                  Edit
+                </button>
+              )}
             </li>
           ))}
-        <li>
+        <li className="my-component">
           <button type="button" className="small" onClick={() => setEditing({})}>
             New container component…
           </button>
+          <button type="button" className="small" onClick={() => fileInput.current?.click()}>
+            Load component file…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            accept=".yaml,.yml,.json"
+            aria-label="Load component file"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              const r = parseCompiledComponent(await file.text(), file.name);
+              if (!r.ok) return store.getState().showNotice({ kind: 'error', message: r.error });
+              store.getState().addEmbeddedComponent(r.component);
+              store.getState().showNotice({ kind: 'info', message: `Added ${r.component.name} to My components.${r.notes.length ? ` ${r.notes.join(' ')}` : ''}` });
+            }}
+          />
         </li>
       </ul>
       {editing && <ComponentEditor id={editing.id} onClose={() => setEditing(null)} />}

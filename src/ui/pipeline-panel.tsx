@@ -134,6 +134,7 @@ export function PipelinePanel() {
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc);
   const catalog = useEditor((s) => s.catalog);
+  const engine = useEditor((s) => s.engine);
   const nameError = derive(doc, catalog).diagnostics.find((d) => d.code === 'BAD_PIPELINE_NAME')?.message;
   const set = store.getState().setPipelineInfo;
   return (
@@ -148,6 +149,14 @@ export function PipelinePanel() {
       />
       <Field label="Display name" value={doc.displayName ?? ''} onChange={(displayName) => set({ displayName })} />
       <Field label="Description" multiline value={doc.description ?? ''} onChange={(description) => set({ description })} />
+      <div className="field">
+        <label htmlFor="target-engine">Target engine</label>
+        <select id="target-engine" value={engine} onChange={(e) => store.getState().setEngine(e.target.value as 'vertex' | 'kfp')}>
+          <option value="vertex">Vertex AI Pipelines</option>
+          <option value="kfp">Kubeflow Pipelines (open source, 2.x)</option>
+        </select>
+        <span className="help">The Problems panel warns about what this engine does not run, or runs differently.</span>
+      </div>
       <h3>Parameters</h3>
       {doc.parameters.length === 0 && <p className="muted">No parameters. Parameters are values you pass when you start a run.</p>}
       <ul className="params">

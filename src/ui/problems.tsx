@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { engineWarnings } from '../validate/engine';
 import { derive } from '../store/derive';
 import type { Diagnostic } from '../validate/validate';
 import { useEditor, useEditorStore } from './store-context';
@@ -16,7 +17,14 @@ export function revealField(input: string | undefined) {
 /** Every diagnostic of the validator, with its stable code; click one to go to it. */
 export function ProblemsPanel() {
   const store = useEditorStore();
-  const diagnostics = useEditor((s) => derive(s.doc, s.catalog).diagnostics);
+  const base = useEditor((s) => derive(s.doc, s.catalog).diagnostics);
+  const doc = useEditor((s) => s.doc);
+  const catalog = useEditor((s) => s.catalog);
+  const engine = useEditor((s) => s.engine);
+  const diagnostics = useMemo(() => {
+    const keys = derive(doc, catalog).keys;
+    return [...base, ...engineWarnings(doc, catalog, engine, (id) => keys.get(id) ?? id)];
+  }, [base, doc, catalog, engine]);
   const draftErrors = useEditor((s) => Object.values(s.drafts).filter((d) => d.error).length);
   const [open, setOpen] = useState(false);
   const errors = diagnostics.filter((d) => d.severity === 'error').length + draftErrors;
