@@ -1,15 +1,18 @@
 /**
  * The `pipeline-canvas` command line: compile a saved document (or a neutral pipeline
- * description, `*.pipeline.json`) to the PipelineSpec the KFP compiler writes, or list
- * the catalog. Pure of Node: all file and console access goes through `io`, so tests
- * drive it in memory. Never throws; every failure is one line on stderr and exit code 1.
+ * description, `*.pipeline.json`) to the PipelineSpec the KFP compiler writes, import a
+ * compiled PipelineSpec as a document, or list the catalog. Pure of Node: all file and
+ * console access goes through `io`, so tests drive it in memory. Never throws; every failure
+ * is one line on stderr and exit code 1.
  */
 import { createCatalog, type Catalog } from '../catalog/catalog';
 import { loadAllGcpc } from '../catalog/gcpc/load';
 import { compile, componentSpecOf } from '../compiler/compile';
 import { executorName } from '../compiler/names';
+import { jsonRefusal, withPlatformSpec } from '../compiler/platform';
 import { toJson, toYaml } from '../compiler/serialize';
-import { loadDocument, type LoadResult } from '../document/load';
+import { loadDocument, saveDocument, type LoadResult } from '../document/load';
+import { importSpec } from '../importer/import-spec';
 import { looksLikeNeutralPipeline, loadNeutralPipeline } from '../document/neutral';
 import { validate } from '../validate/validate';
 
@@ -27,6 +30,11 @@ export const USAGE = `Usage:
       Compile a saved Pipeline Canvas document, or a neutral pipeline description
       (NAME.pipeline.json: name, parameters, tasks), to a KFP PipelineSpec. The format
       follows the extension of -o; without -o the spec is printed (YAML by default).
+  pipeline-canvas import SPEC.yaml|SPEC.json [-o DOC.json]
+      Import a compiled KFP pipeline (what the KFP compiler writes, YAML or JSON; also
+      the job JSON of KFP 1.8) as a Pipeline Canvas document, laid out for the canvas.
+      Compiling that document gives back the same spec. Without -o the document is
+      printed.
   pipeline-canvas catalog [--json]
       List the catalog's components; --json prints id, component spec and executor
       of every entry.
@@ -168,9 +176,41 @@ async function compileCommand(args: string[], io: CliIo): Promise<void> {
   } catch (e) {
     throw new CliError(`cannot compile ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const out = format === 'json' ? toJson(spec) : toYaml(spec);
+  const noJson = format === 'json' ? jsonRefusal(doc) : undefined;
+  if (noJson) throw new CliError(`cannot write ${output ?? 'JSON'} for ${file}: ${noJson}; name the output .yaml`);
+  const out = format === 'json' ? toJson(spec) : withPlatformSpec(toYaml(spec), doc);
   if (output === undefined) {
     io.stdout(out.endsWith('\n') ? out : out + '\n');
+    return;
+  }
+  try {
+    io.writeFile(output, out);
+  } catch (e) {
+    throw new CliError(`cannot write ${output}: ${errnoText(e, true)}`);
+  }
+}
+
+async function importCommand(args: string[], io: CliIo): Promise<void> {
+  const { positional, options } = parseArgs(args, [], ['--output']);
+  if (positional.length === 0) throw new CliError('import needs a compiled pipeline: pipeline-canvas import SPEC.yaml -o DOC.json', true);
+  if (positional.length > 1) throw new CliError(`import takes one file, not ${positional.length}`, true);
+  const [file] = positional;
+  const output = options.get('--output') as string | undefined;
+  if (output !== undefined && !/\.json$/i.test(output))
+    throw new CliError(`a document is JSON: name the output .json, not "${output}"`, true);
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (e) {
+    throw new CliError(`cannot read ${file}: ${errnoText(e)}`);
+  }
+  const catalog = await loadCatalog();
+  const result = importSpec(text, file, catalog);
+  if (!result.ok) throw new CliError(result.error);
+  for (const notice of result.notices) io.stderr(`pipeline-canvas: note: ${oneLine(notice)}\n`);
+  const out = saveDocument(result.doc);
+  if (output === undefined) {
+    io.stdout(out);
     return;
   }
   try {
@@ -214,6 +254,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (command === 'compile') await compileCommand(rest, io);
+    else if (command === 'import') await importCommand(rest, io);
     else if (command === 'catalog') await catalogCommand(rest, io);
     else if (command.startsWith('-')) return fail(`unknown option ${command}`, true);
     else return fail(`unknown command "${command}"`, true);

@@ -24,6 +24,7 @@ import { addDagOutput, addOneOfDagOutput, conditionChannels, groupComponentSpec,
 import { buildModel, taskKeysOf, type PGroup, type PipelineModel, type PTask } from './model';
 import { componentName, executorName, makeNameUnique } from './names';
 import { constantUri, importerExecutor } from './importer';
+import { applyKept } from './kept';
 import { buildTaskSpec, componentSpecOf, containerExecutor, dagInputsOf, setFinalStatus } from './task-spec';
 
 export { CompileError } from './errors';
@@ -180,21 +181,41 @@ function outputSpec(channel: Channel): JsonObject {
 
 function rootSpec(doc: PipelineDocument, model: PipelineModel): PipelineSpec['root'] {
   const root: PipelineSpec['root'] = { dag: { tasks: {} } };
+  const inputs: NonNullable<PipelineSpec['root']['inputDefinitions']> = {};
   if (doc.parameters.length > 0) {
     const parameters: Record<string, ParameterSpec> = {};
     for (const p of doc.parameters) {
       const spec: ParameterSpec = { parameterType: p.type };
       if (p.default !== undefined) spec.defaultValue = p.default;
       if (p.default !== undefined || p.optional) spec.isOptional = true;
+      if (p.description) spec.description = p.description;
       parameters[p.name] = spec;
     }
-    root.inputDefinitions = { parameters };
+    inputs.parameters = parameters;
   }
+  if (doc.artifactInputs?.length) {
+    const artifacts: NonNullable<typeof inputs.artifacts> = {};
+    for (const a of doc.artifactInputs) {
+      const spec: NonNullable<typeof inputs.artifacts>[string] = {
+        artifactType: { schemaTitle: a.artifactType.schemaTitle, schemaVersion: a.artifactType.schemaVersion },
+      };
+      if (a.isList) spec.isArtifactList = true;
+      if (a.optional) spec.isOptional = true;
+      if (a.description) spec.description = a.description;
+      artifacts[a.name] = spec;
+    }
+    inputs.artifacts = artifacts;
+  }
+  if (inputs.parameters || inputs.artifacts) root.inputDefinitions = inputs;
   if (model.outputs.length > 0) {
+    const descriptions = new Map((doc.outputs ?? []).map((o) => [o.name, o.description]));
     const outputs: { artifacts?: JsonObject; parameters?: JsonObject } = {};
     for (const [name, channel] of model.outputs) {
       const group = channel.isArtifact ? 'artifacts' : 'parameters';
-      (outputs[group] ??= {})[name] = outputSpec(channel);
+      const spec = outputSpec(channel);
+      const description = descriptions.get(name);
+      if (description) spec.description = description;
+      (outputs[group] ??= {})[name] = spec;
     }
     root.outputDefinitions = outputs as PipelineSpec['root']['outputDefinitions'];
   }
@@ -253,5 +274,5 @@ export function compile(doc: PipelineDocument, catalog: Catalog): PipelineSpec {
     sdkVersion: SDK_VERSION,
   };
   if (doc.pipelineRoot) spec.defaultPipelineRoot = doc.pipelineRoot;
-  return spec;
+  return doc.kept?.length ? applyKept(spec, doc.kept) : spec;
 }

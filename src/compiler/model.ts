@@ -124,6 +124,8 @@ export function buildModel(doc: PipelineDocument, catalog: Catalog): PipelineMod
 
   const parameters = new Map<string, Channel>();
   for (const p of doc.parameters) parameters.set(p.name, new Channel(p.name, { parameterType: p.type }));
+  for (const a of doc.artifactInputs ?? [])
+    parameters.set(a.name, new Channel(a.name, { artifactType: a.artifactType, isArtifactList: a.isList === true }));
 
   const outputChannels = new Map<string, Channel>();
   const outputChannel = (ref: TaskOutputRef, what: string): Channel => {

@@ -6,396 +6,93 @@
  */
 import { beforeAll, describe, it } from 'vitest';
 import { createCatalog, type Catalog } from '../catalog/catalog';
-import { componentFromCompiledSpec } from '../catalog/embedded';
-import type { ContainerComponentDef, PipelineDocument, VerbatimComponentDef } from '../document/types';
-import { c, DocBuilder, out, p } from '../test-support/build';
 import { HAVE_GOLDENS } from '../test-support/golden';
-import { expectSameAsUpstream, Upstream } from '../test-support/upstream';
-import { compile } from './compile';
+import { upstreamCase } from '../test-support/golden-documents';
+import { expectSameAsUpstream } from '../test-support/upstream';
 
 let catalog: Catalog;
 beforeAll(() => {
   catalog = createCatalog([]);
 });
 
-const asComponent = (doc: PipelineDocument) => componentFromCompiledSpec(compile(doc, catalog));
-
-/** A component of the golden with its executor's `env` removed (the task sets it again). */
-function withoutEnv(def: VerbatimComponentDef): VerbatimComponentDef {
-  const container = { ...((def.executor!.container as Record<string, unknown>) ?? {}) };
-  delete container.env;
-  return { ...def, executor: { ...def.executor!, container: container as never } };
-}
-
-/**
- * The core/mantle/crust family: `core` runs `core-comp` and returns `outputs`; `mantle` runs
- * `core` and returns the same; the pipeline runs `mantle` and feeds `crust-comp`.
- */
-function coreMantleCrust(file: string, name: string, outputs: string[], coreOutputs: Record<string, string>, caching: boolean, crustExtra = {}) {
-  const up = new Upstream(file);
-  const core = new DocBuilder('core');
-  const cc = core.task(core.component(up.comp('core-comp')), {}, { caching });
-  for (const o of outputs) core.output(o, { task: cc, output: coreOutputs[o] ?? o });
-  const mantle = new DocBuilder('mantle');
-  const ct = mantle.task(mantle.component(asComponent(core.doc)), {}, { caching });
-  for (const o of outputs) mantle.output(o, { task: ct, output: o });
-  const b = new DocBuilder(name);
-  const m = b.task(b.component(asComponent(mantle.doc)), {}, { caching });
-  const crustInputs: Record<string, ReturnType<typeof out>> = {};
-  for (const o of outputs) crustInputs[o === 'Output' ? 'input' : o] = out(m, o);
-  b.task(b.component(up.comp('crust-comp')), { ...crustInputs, ...crustExtra }, { caching });
-  return { up, doc: b.doc };
+/** Builds the document of each upstream file (test-support/golden-documents*.ts) and compares its compile with the golden. */
+function check(...files: string[]): void {
+  for (const file of files) {
+    const { up, doc } = upstreamCase(file, catalog);
+    expectSameAsUpstream(doc, catalog, up);
+  }
 }
 
 describe.skipIf(!HAVE_GOLDENS)('upstream single-level pipelines against the real KFP compiler', () => {
   it('critical/pipeline_with_input_status_state (exit handler whose exit task reads PipelineTaskFinalStatus)', () => {
-    const up = new Upstream('critical/pipeline_with_input_status_state.yaml');
-    const b = new DocBuilder('status-state-pipeline');
-    const exit = b.task(b.component(up.comp('echo-state')));
-    const handler = b.group({ kind: 'exitHandler', exitTask: exit });
-    b.task(b.component(up.comp('some-task')), {}, { group: handler });
-    expectSameAsUpstream(b.doc, catalog, up);
+    check('critical/pipeline_with_input_status_state.yaml');
   });
 
   it('critical/pipeline_with_retry (set_retry(3) on a task with float parameters)', () => {
-    const up = new Upstream('critical/pipeline_with_retry.yaml');
-    const b = new DocBuilder('test-pipeline').param('a', 'NUMBER_DOUBLE', 1).param('b', 'NUMBER_DOUBLE', 7);
-    b.task(b.component(up.comp('add')), { a: p('a'), b: p('b') }, { retries: 3 });
-    expectSameAsUpstream(b.doc, catalog, up);
+    check('critical/pipeline_with_retry.yaml');
   });
 
   it('critical/pipeline_with_placeholders (runtime placeholders into a Python component)', () => {
-    const up = new Upstream('critical/pipeline_with_placeholders.yaml');
-    const b = new DocBuilder('pipeline-with-placeholders');
-    b.task(
-      b.component(up.comp('print-all-placeholders')),
-      {
-        job_name: c('{{$.pipeline_job_name}}'),
-        job_resource_name: c('{{$.pipeline_job_resource_name}}'),
-        job_id: c('{{$.pipeline_job_uuid}}'),
-        task_name: c('{{$.pipeline_task_name}}'),
-        task_id: c('{{$.pipeline_task_uuid}}'),
-      },
-      { caching: false },
-    );
-    expectSameAsUpstream(b.doc, catalog, up);
+    check('critical/pipeline_with_placeholders.yaml');
   });
 
   it('essential/pipeline_with_after (.after chains; container component made in the app)', () => {
-    const up = new Upstream('essential/pipeline_with_after.yaml');
-    const b = new DocBuilder('pipeline-with-after');
-    const printText = b.component({
-      kind: 'container',
-      name: 'print-text',
-      inputs: [{ name: 'text', type: 'STRING' }],
-      outputs: [],
-      image: 'alpine',
-      command: ['sh', '-c', 'set -e -x\necho "$0"\n', { inputValue: 'text' }],
-      args: [],
-    });
-    const t1 = b.task(printText, { text: c('1st task') });
-    const t2 = b.task(printText, { text: c('2nd task') }, { after: [t1] });
-    b.task(printText, { text: c('3rd task') }, { after: [t1, t2] });
-    expectSameAsUpstream(b.doc, catalog, up);
+    check('essential/pipeline_with_after.yaml');
   });
 
   it('critical/pipeline_with_env (task environment variables, replacing one the component sets)', () => {
-    const up = new Upstream('critical/pipeline_with_env.yaml');
-    const b = new DocBuilder('pipeline-with-env');
-    const printEnv: ContainerComponentDef = {
-      kind: 'container',
-      name: 'print-env',
-      inputs: [],
-      outputs: [],
-      image: 'alpine',
-      command: ['sh', '-c', 'set -e -x\necho "$ENV1"\necho "$ENV2"\necho "$ENV3"\n'],
-      args: [],
-    };
-    b.task(b.component(withoutEnv(up.comp('print-env-op'))), {}, { env: [{ name: 'ENV1', value: 'val1' }] });
-    b.task(b.component(printEnv), {}, {
-      env: [
-        { name: 'ENV1', value: 'val0' },
-        { name: 'ENV2', value: 'val2' },
-        { name: 'ENV3', value: 'val3' },
-      ],
-    });
-    expectSameAsUpstream(b.doc, catalog, up);
+    check('critical/pipeline_with_env.yaml');
   });
 
   it('essential/component_with_env_variable (environment variable on a task, its output returned)', () => {
-    const up = new Upstream('essential/component_with_env_variable.yaml');
-    const b = new DocBuilder('pipeline-with-env-variable').param('var_name', 'STRING', 'KFP_TEST_ENV_VAR');
-    const t = b.task(b.component(withoutEnv(up.comp('read-env-var'))), { var_name: p('var_name') }, {
-      env: [{ name: 'KFP_TEST_ENV_VAR', value: 'env_var_value' }],
-    });
-    b.output('Output', { task: t, output: 'Output' });
-    expectSameAsUpstream(b.doc, catalog, up);
+    check('essential/component_with_env_variable.yaml');
   });
 
   it('critical/modelcar (an importer whose URI is a pipeline parameter)', () => {
-    const up = new Upstream('critical/modelcar.yaml');
-    const b = new DocBuilder('pipeline-with-modelcar-model').param('model_uri', 'STRING', 'oci://registry.domain.local/modelcar:test');
-    b.task(b.component(up.comp('build-model-car')), {}, { caching: false });
-    const imp = b.importer({ artifactType: { schemaTitle: 'system.Model', schemaVersion: '0.0.1' } }, p('model_uri'));
-    b.task(b.component(up.comp('get-model-files-list')), { input_model: out(imp, 'artifact') }, { caching: false });
-    expectSameAsUpstream(b.doc, catalog, up);
+    check('critical/modelcar.yaml');
   });
 
   it('critical/producer_consumer_param_pipeline (container components with an output parameter file)', () => {
-    const up = new Upstream('critical/producer_consumer_param_pipeline.yaml');
-    const image = 'registry.access.redhat.com/ubi9/python-311:latest';
-    const b = new DocBuilder('producer-consumer-param-pipeline').param('text', 'STRING', 'Hello world');
-    const producer = b.task(
-      b.component({
-        kind: 'container',
-        name: 'producer',
-        inputs: [{ name: 'input_text', type: 'STRING' }],
-        outputs: [{ name: 'output_value', type: 'STRING' }],
-        image,
-        command: ['sh', '-c', 'set -e -x\nmkdir -p "$(dirname "$1")"\necho "$0, this is an output parameter" > "$1"\n', { inputValue: 'input_text' }, { outputPath: 'output_value' }],
-        args: [],
-      }),
-      { input_text: p('text') },
-    );
-    b.task(
-      b.component({
-        kind: 'container',
-        name: 'consumer',
-        inputs: [{ name: 'input_value', type: 'STRING' }],
-        outputs: [],
-        image,
-        command: ['sh', '-c', 'set -e -x\necho "Read from an input parameter: " && echo "$0"\n', { inputValue: 'input_value' }],
-        args: [],
-      }),
-      { input_value: out(producer, 'output_value') },
-    );
-    expectSameAsUpstream(b.doc, catalog, up);
+    check('critical/producer_consumer_param_pipeline.yaml');
   });
 
   it('essential/container_no_input and critical/container_component_with_no_inputs (containers without inputs)', () => {
-    for (const [file, name, comp] of [
-      ['essential/container_no_input.yaml', 'container-no-input', 'container-no-input'],
-      ['critical/container_component_with_no_inputs.yaml', 'v2-container-component-no-input', 'hello-world-container'],
-    ]) {
-      const up = new Upstream(file);
-      const b = new DocBuilder(name);
-      b.task(
-        b.component({
-          kind: 'container',
-          name: comp,
-          inputs: [],
-          outputs: [],
-          image: 'registry.access.redhat.com/ubi9/python-311:latest',
-          command: ['echo', 'hello world'],
-          args: [],
-        }),
-      );
-      expectSameAsUpstream(b.doc, catalog, up);
-    }
+    check('essential/container_no_input.yaml', 'critical/container_component_with_no_inputs.yaml');
   });
 
   it('critical/add_numbers and essential/concat_message (one component as a pipeline, its output returned)', () => {
-    for (const [file, name, type, inputs] of [
-      ['critical/add_numbers.yaml', 'add-numbers', 'NUMBER_INTEGER', ['a', 'b']],
-      ['essential/concat_message.yaml', 'concat-message', 'STRING', ['message1', 'message2']],
-    ] as const) {
-      const up = new Upstream(file);
-      const b = new DocBuilder(name);
-      for (const i of inputs) b.param(i, type);
-      const t = b.task(b.component(up.comp(name)), Object.fromEntries(inputs.map((i) => [i, p(i)])));
-      b.output('Output', { task: t, output: 'Output' });
-      expectSameAsUpstream(b.doc, catalog, up);
-    }
+    check('critical/add_numbers.yaml', 'essential/concat_message.yaml');
   });
 
   it('essential/pipeline_with_reused_component (one component three times: -2, -3 suffixes)', () => {
-    const up = new Upstream('essential/pipeline_with_reused_component.yaml');
-    const b = new DocBuilder('pipeline-with-reused-component').param('a', 'NUMBER_INTEGER', 2).param('b', 'NUMBER_INTEGER', 5);
-    const add = b.component(up.comp('add-numbers'));
-    const t1 = b.task(add, { a: p('a'), b: c(3) });
-    const t2 = b.task(add, { a: out(t1, 'Output'), b: p('b') });
-    b.task(add, { a: out(t2, 'Output'), b: c(7) });
-    expectSameAsUpstream(b.doc, catalog, up);
+    check('essential/pipeline_with_reused_component.yaml');
   });
 
   it('Python components with artifacts and parameters of every kind, verbatim (six upstream files)', () => {
-    const cases: Array<[string, (up: Upstream) => PipelineDocument]> = [
-      [
-        'essential/dict_input.yaml',
-        (up) => {
-          const b = new DocBuilder('dict-input').param('struct', 'STRUCT');
-          b.task(b.component(up.comp('dict-input')), { struct: p('struct') });
-          return b.doc;
-        },
-      ],
-      [
-        'essential/lightweight_python_functions_pipeline.yaml',
-        (up) => {
-          const b = new DocBuilder('my-test-pipeline-beta').param('message', 'STRING').param('input_dict', 'STRUCT', { A: 1, B: 2 });
-          const pre = b.task(b.component(up.comp('preprocess')), {
-            message: p('message'),
-            input_dict_parameter: p('input_dict'),
-            input_list_parameter: c(['a', 'b', 'c']),
-          });
-          b.task(b.component(up.comp('train')), {
-            dataset_one_path: out(pre, 'output_dataset_one'),
-            dataset_two: out(pre, 'output_dataset_two_path'),
-            message: out(pre, 'output_parameter_path'),
-            input_bool: out(pre, 'output_bool_parameter_path'),
-            input_dict: out(pre, 'output_dict_parameter_path'),
-            input_list: out(pre, 'output_list_parameter_path'),
-          });
-          return b.doc;
-        },
-      ],
-      [
-        'critical/pipeline_with_artifact_custom_path.yaml',
-        (up) => {
-          const b = new DocBuilder('pipeline-with-custom-path-artifact', { description: 'pipeline with artifact with custom path' });
-          const t = b.task(b.component(up.comp('component-output-artifact')), {}, { caching: false });
-          b.task(b.component(up.comp('validate-input-artifact')), { in_dataset: out(t, 'out_dataset') });
-          return b.doc;
-        },
-      ],
-      [
-        'critical/pipeline_with_artifact_upload_download.yaml',
-        (up) => {
-          const b = new DocBuilder('pipeline-with-datasets', {
-            description: 'Download Hugging Face Data Set, upload it as an artifact and print its metadata',
-          })
-            .param('dataset_repo', 'STRING', 'google/frames-benchmark')
-            .param('dataset_name', 'STRING', '');
-          const t = b.task(b.component(up.comp('download-dataset-and-upload-as-artifact')), {
-            dataset_repo: p('dataset_repo'),
-            dataset_name: p('dataset_name'),
-          });
-          b.task(b.component(up.comp('print-dataset-info')), { dataset: out(t, 'output_dataset') });
-          return b.doc;
-        },
-      ],
-      [
-        'critical/pythonic_artifacts_test_pipeline.yaml',
-        (up) => {
-          const b = new DocBuilder('pythonic-artifacts-test');
-          const t = b.task(b.component(up.comp('gen-data')), {}, { caching: false });
-          b.task(b.component(up.comp('train-model')), { dataset: out(t, 'Output') }, { caching: false });
-          return b.doc;
-        },
-      ],
-      [
-        'critical/component_with_optional_inputs.yaml',
-        (up) => {
-          const b = new DocBuilder('v2-component-optional-input');
-          b.task(b.component(up.comp('component-op')), { input1: c('Hello'), input2: c('World') });
-          return b.doc;
-        },
-      ],
-    ];
-    for (const [file, build] of cases) {
-      const up = new Upstream(file);
-      expectSameAsUpstream(build(up), catalog, up);
-    }
+    check('essential/dict_input.yaml', 'essential/lightweight_python_functions_pipeline.yaml', 'critical/pipeline_with_artifact_custom_path.yaml', 'critical/pipeline_with_artifact_upload_download.yaml', 'critical/pythonic_artifacts_test_pipeline.yaml', 'critical/component_with_optional_inputs.yaml');
   });
 
   it('critical/pipeline_with_submit_request, essential/embedded_artifact, critical/notebook_component_simple', () => {
-    {
-      const up = new Upstream('critical/pipeline_with_submit_request.yaml');
-      const b = new DocBuilder('pipeline-with-external-request', { description: 'A pipeline that requests both in-cluster & external URLs.' });
-      const submit = b.component(up.comp('submit-request'));
-      b.task(submit, { url: c('httpbin.org/get') }, { caching: false });
-      b.task(submit, { url: c('ml-pipeline:8888/apis/v2beta1/healthz') }, { caching: false });
-      expectSameAsUpstream(b.doc, catalog, up);
-    }
-    {
-      const up = new Upstream('essential/embedded_artifact.yaml');
-      const b = new DocBuilder('nb-simple');
-      b.task(b.component(up.comp('read-embedded-artifact-dir')), {}, { caching: false });
-      b.task(b.component(up.comp('read-embedded-artifact-file')), {}, { caching: false });
-      expectSameAsUpstream(b.doc, catalog, up);
-    }
-    {
-      const up = new Upstream('critical/notebook_component_simple.yaml');
-      const b = new DocBuilder('nb-simple').param('text', 'STRING', 'hello');
-      b.task(b.component(up.comp('run-train-notebook')), { text: p('text') }, { caching: false });
-      expectSameAsUpstream(b.doc, catalog, up);
-    }
+    check('critical/pipeline_with_submit_request.yaml', 'essential/embedded_artifact.yaml', 'critical/notebook_component_simple.yaml');
   });
 
   it('the core/mantle/crust family: pipelines returning parameters and artifacts through two nesting levels', () => {
-    const cases = [
-      coreMantleCrust('critical/artifact_cache.yaml', 'artifact-cache-pipeline', ['Output'], { Output: 'dataset' }, true),
-      coreMantleCrust('critical/artifact_crust.yaml', 'artifact-pipeline', ['Output'], { Output: 'dataset' }, false),
-      coreMantleCrust('critical/parameter_cache.yaml', 'parameter-cache-pipeline', ['Output'], {}, true),
-      coreMantleCrust('critical/multiple_parameters_namedtuple.yaml', 'multiple-parameters-namedtuple-pipeline', ['val1', 'val2'], {}, false),
-      coreMantleCrust('critical/multiple_artifacts_namedtuple.yaml', 'multiple-artifacts-namedtuple-pipeline', ['ds1', 'ds2'], {}, false),
-    ];
-    for (const { up, doc } of cases) expectSameAsUpstream(doc, catalog, up);
-    // mixed_parameters: the crust takes a constant and the mantle's output.
-    const up = new Upstream('critical/mixed_parameters.yaml');
-    const { doc } = coreMantleCrust('critical/mixed_parameters.yaml', 'mixed-parameters-pipeline', ['Output'], {}, false);
-    const crust = doc.tasks[doc.tasks.length - 1];
-    const fixed = { ...doc, tasks: doc.tasks.map((t) => (t === crust ? { ...t, inputs: { x: c(2), y: crust.inputs.input } } : t)) };
-    expectSameAsUpstream(fixed, catalog, up);
+    check('critical/artifact_cache.yaml', 'critical/artifact_crust.yaml', 'critical/parameter_cache.yaml', 'critical/multiple_parameters_namedtuple.yaml', 'critical/multiple_artifacts_namedtuple.yaml', 'critical/mixed_parameters.yaml');
   });
 
   it('essential/iris_pipeline_compiled (ClassificationMetrics and Model outputs; no metrics are surfaced in KFP 2.x)', () => {
-    const up = new Upstream('essential/iris_pipeline_compiled.yaml');
-    const b = new DocBuilder('iris-training-pipeline').param('neighbors', 'NUMBER_INTEGER', 3).param('standard_scaler', 'BOOLEAN', true);
-    const ds = b.task(b.component(up.comp('create-dataset')), {}, { caching: false });
-    const norm = b.task(b.component(up.comp('normalize-dataset')), { input_iris_dataset: out(ds, 'iris_dataset'), standard_scaler: p('standard_scaler') }, { caching: false });
-    b.task(b.component(up.comp('train-model')), { normalized_iris_dataset: out(norm, 'normalized_iris_dataset'), n_neighbors: p('neighbors') }, { caching: false });
-    expectSameAsUpstream(b.doc, catalog, up);
+    check('essential/iris_pipeline_compiled.yaml');
   });
 
   it('essential/lightweight_python_functions_with_outputs (Python components with NamedTuple outputs; KFP 2.9 compile)', () => {
-    const up = new Upstream('essential/lightweight_python_functions_with_outputs.yaml');
-    const b = new DocBuilder('functions-with-outputs')
-      .param('first_message', 'STRING')
-      .param('second_message', 'STRING')
-      .param('first_number', 'NUMBER_INTEGER')
-      .param('second_number', 'NUMBER_INTEGER');
-    const concat = b.task(b.component(up.comp('concat-message')), { first: p('first_message'), second: p('second_message') });
-    const add = b.task(b.component(up.comp('add-numbers')), { first: p('first_number'), second: p('second_number') });
-    const art = b.task(b.component(up.comp('output-artifact')), { number: out(add, 'Output'), message: out(concat, 'Output') });
-    b.task(b.component(up.comp('output-named-tuple')), { artifact: out(art, 'Output') });
-    expectSameAsUpstream(b.doc, catalog, up);
+    check('essential/lightweight_python_functions_with_outputs.yaml');
   });
 
   it('critical/pipeline_with_volume_long_name (the kfp-kubernetes CreatePVC component next to a Python task)', () => {
-    const up = new Upstream('critical/pipeline_with_volume_long_name.yaml');
-    const b = new DocBuilder('here-is-a-pipeline-very-long-name');
-    b.task(b.component(up.comp('createpvc')), {
-      access_modes: c(['ReadWriteOnce']),
-      pvc_name_suffix: c('-my-pvc'),
-      size: c('1Gi'),
-      storage_class_name: c('standard'),
-    });
-    b.task(b.component(up.comp('dummy-task')));
-    expectSameAsUpstream(b.doc, catalog, up);
+    check('critical/pipeline_with_volume_long_name.yaml');
   });
 
   it('essential/placeholder_with_if_placeholder_none_input_value (IfPresent with and without Else; optional inputs left out)', () => {
-    const up = new Upstream('essential/placeholder_with_if_placeholder_none_input_value.yaml', { lenient: true });
-    const b = new DocBuilder('one-step-pipeline-with-if-placeholder-supply-none').param('input0', 'STRING', 'input0');
-    const comp = b.component({
-      kind: 'container',
-      name: 'component-with-optional-inputs',
-      inputs: [
-        { name: 'required_input', type: 'STRING' },
-        { name: 'optional_input_1', type: 'STRING', optional: true },
-        { name: 'optional_input_2', type: 'STRING', optional: true },
-      ],
-      outputs: [],
-      image: 'ghcr.io/containerd/busybox',
-      command: ['echo'],
-      args: [
-        '--arg0',
-        { inputValue: 'required_input' },
-        { ifPresent: { input: 'optional_input_1', then: ['--arg1', { inputValue: 'optional_input_1' }] } },
-        { ifPresent: { input: 'optional_input_2', then: ['--arg2', { inputValue: 'optional_input_2' }], else: ['--arg2', 'default value'] } },
-      ],
-    });
-    b.task(comp, { required_input: p('input0') });
-    expectSameAsUpstream(b.doc, catalog, up);
+    check('essential/placeholder_with_if_placeholder_none_input_value.yaml');
   });
 });

@@ -24,12 +24,15 @@ import {
 } from './load-json';
 import type {
   CommandLineItem,
+  ComponentDescriptions,
   ComponentInputDef,
   ComponentOutputDef,
   EmbeddedComponent,
   EnvVar,
   ImporterSettings,
   IoType,
+  KeptPart,
+  PipelineArtifactInput,
   TaskResources,
 } from './types';
 
@@ -196,4 +199,63 @@ export function loadImporter(value: unknown, path: string): ImporterSettings {
   if (has(obj, 'metadata')) out.metadata = copyJson(expectRecord(obj.metadata, child(path, 'metadata')), child(path, 'metadata'), 5) as JsonObject;
   if (has(obj, 'downloadToWorkspace')) out.downloadToWorkspace = expectBoolean(obj.downloadToWorkspace, child(path, 'downloadToWorkspace'));
   return out;
+}
+
+/** An artifact input of the pipeline (`doc.artifactInputs[i]`). */
+export function loadArtifactInput(value: unknown, path: string): PipelineArtifactInput {
+  const obj = expectRecord(value, path);
+  onlyKeys(obj, path, ['name', 'artifactType', 'isList', 'optional', 'description']);
+  if (!has(obj, 'name')) refuse(path, 'has no "name"');
+  if (!has(obj, 'artifactType')) refuse(path, 'has no "artifactType"');
+  const input: PipelineArtifactInput = {
+    name: expectString(obj.name, child(path, 'name'), true),
+    artifactType: loadArtifactType(obj.artifactType, child(path, 'artifactType')),
+  };
+  if (has(obj, 'isList') && expectBoolean(obj.isList, child(path, 'isList'))) input.isList = true;
+  if (has(obj, 'optional') && expectBoolean(obj.optional, child(path, 'optional'))) input.optional = true;
+  const description = optionalString(obj, 'description', path);
+  if (description !== undefined) input.description = description;
+  return input;
+}
+
+function loadTextMap(value: unknown, path: string): Record<string, string> {
+  const obj = expectRecord(value, path);
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj)) out[k] = expectString(v, child(path, k));
+  return out;
+}
+
+/** `doc.descriptions`: component id → {inputs?, outputs?} of name → text. */
+export function loadDescriptions(value: unknown, path: string): Record<string, ComponentDescriptions> {
+  const obj = expectRecord(value, path);
+  const out: Record<string, ComponentDescriptions> = {};
+  for (const [id, d] of Object.entries(obj)) {
+    const at = child(path, id);
+    const rec = expectRecord(d, at);
+    onlyKeys(rec, at, ['inputs', 'outputs']);
+    const entry: ComponentDescriptions = {};
+    if (has(rec, 'inputs')) entry.inputs = loadTextMap(rec.inputs, child(at, 'inputs'));
+    if (has(rec, 'outputs')) entry.outputs = loadTextMap(rec.outputs, child(at, 'outputs'));
+    out[id] = entry;
+  }
+  return out;
+}
+
+/** `doc.kept`: parts of an imported spec kept as they were. */
+export function loadKept(value: unknown, path: string): KeptPart[] {
+  return expectArray(value, path).map((v, i) => {
+    const at = item(path, i);
+    const obj = expectRecord(v, at);
+    onlyKeys(obj, at, ['path', 'value']);
+    if (!has(obj, 'path')) refuse(at, 'has no "path"');
+    const keys = expectArray(obj.path, child(at, 'path')).map((k, j) => {
+      const key = expectString(k, item(child(at, 'path'), j));
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype') refuse(item(child(at, 'path'), j), `uses the forbidden key "${key}"`);
+      return key;
+    });
+    if (keys.length === 0) refuse(child(at, 'path'), 'must name at least one key');
+    const part: KeptPart = { path: keys };
+    if (has(obj, 'value')) part.value = copyJson(obj.value, child(at, 'value'), 2);
+    return part;
+  });
 }

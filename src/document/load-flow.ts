@@ -211,22 +211,29 @@ export function loadGroup(value: unknown, path: string): Group {
 
 export function loadOutput(value: unknown, path: string): PipelineOutput {
   const obj = expectRecord(value, path);
-  onlyKeys(obj, path, ['name', 'source']);
+  onlyKeys(obj, path, ['name', 'source', 'description']);
   if (!has(obj, 'name')) refuse(path, 'has no "name"');
   if (!has(obj, 'source')) refuse(path, 'has no "source"');
   const name = expectString(obj.name, child(path, 'name'), true);
   const at = child(path, 'source');
   const s = expectRecord(obj.source, at);
+  let output: PipelineOutput;
   switch (shapeOf(s)) {
     case 'output,task':
-      return { name, source: ref(s, at) };
+      output = { name, source: ref(s, at) };
+      break;
     case 'collected,output,task':
       if (s.collected !== true) refuse(child(at, 'collected'), `must be true, not ${describe(s.collected)}`);
-      return { name, source: { ...ref(s, at), collected: true } };
+      output = { name, source: { ...ref(s, at), collected: true } };
+      break;
     case 'oneOf':
-      return { name, source: { oneOf: loadRefs(s.oneOf, child(at, 'oneOf')) } };
+      output = { name, source: { oneOf: loadRefs(s.oneOf, child(at, 'oneOf')) } };
+      break;
     default:
       return refuse(at, `must be {"task": id, "output": name, "collected"?: true} or {"oneOf": [...]}, but has ${fieldsText(shapeOf(s))}`);
   }
+  const description = optionalString(obj, 'description', path);
+  if (description !== undefined) output.description = description;
+  return output;
 }
 

@@ -15,7 +15,7 @@
  * files, `neutral.ts` (the golden set's `*.pipeline.json`), which maps onto the same shape.
  */
 import { isParameterType, PARAMETER_TYPES } from '../spec/pipeline-spec';
-import { loadComponent, loadEnv, loadImporter, loadResources } from './load-components';
+import { loadArtifactInput, loadComponent, loadDescriptions, loadEnv, loadImporter, loadKept, loadResources } from './load-components';
 import { loadBinding, loadGroup, loadOutput } from './load-flow';
 import {
   child,
@@ -62,11 +62,11 @@ export { saveDocument } from './save';
 const TASK_FIELDS_V1 = ['id', 'component', 'displayName', 'caching', 'retries', 'retryBackoff', 'after', 'inputs', 'position'];
 const TASK_FIELDS = [...TASK_FIELDS_V1, 'group', 'resources', 'env', 'importer', 'ignoreUpstreamFailure'];
 const ROOT_FIELDS_V1 = ['format', 'version', 'name', 'displayName', 'description', 'pipelineRoot', 'parameters', 'tasks'];
-const ROOT_FIELDS = [...ROOT_FIELDS_V1, 'groups', 'components', 'outputs'];
+const ROOT_FIELDS = [...ROOT_FIELDS_V1, 'groups', 'components', 'outputs', 'artifactInputs', 'descriptions', 'platformSpec', 'kept'];
 
 function loadParameter(value: unknown, path: string, version: number): PipelineParameter {
   const obj = expectRecord(value, path);
-  onlyKeys(obj, path, version === 1 ? ['name', 'type', 'default'] : ['name', 'type', 'default', 'optional']);
+  onlyKeys(obj, path, version === 1 ? ['name', 'type', 'default'] : ['name', 'type', 'default', 'optional', 'description']);
   if (!has(obj, 'name')) refuse(path, 'has no "name"');
   const name = expectString(obj.name, child(path, 'name'), true);
   if (!has(obj, 'type')) refuse(path, 'has no "type"');
@@ -75,6 +75,8 @@ function loadParameter(value: unknown, path: string, version: number): PipelineP
   const param: PipelineParameter = { name, type: obj.type };
   if (has(obj, 'default')) param.default = copyJson(obj.default, child(path, 'default'), 3);
   if (has(obj, 'optional') && expectBoolean(obj.optional, child(path, 'optional')) && !has(obj, 'default')) param.optional = true;
+  const description = optionalString(obj, 'description', path);
+  if (description !== undefined) param.description = description;
   return param;
 }
 
@@ -249,6 +251,27 @@ function loadVersion2(obj: JsonRecord, doc: PipelineDocument): void {
       return output;
     });
     if (outputs.length > 0) doc.outputs = outputs;
+  }
+  if (has(obj, 'artifactInputs')) {
+    const names = new Map<string, number>(doc.parameters.map((p, i) => [p.name, -1 - i]));
+    const inputs = expectArray(obj.artifactInputs, 'artifactInputs').map((a, i) => {
+      const input = loadArtifactInput(a, item('artifactInputs', i));
+      const first = names.get(input.name);
+      if (first !== undefined)
+        refuse(item('artifactInputs', i), `is named "${input.name}", like ${first < 0 ? `parameters[${-1 - first}]` : `artifactInputs[${first}]`}`);
+      names.set(input.name, i);
+      return input;
+    });
+    if (inputs.length > 0) doc.artifactInputs = inputs;
+  }
+  if (has(obj, 'descriptions')) {
+    const descriptions = loadDescriptions(obj.descriptions, 'descriptions');
+    if (Object.keys(descriptions).length > 0) doc.descriptions = descriptions;
+  }
+  if (has(obj, 'platformSpec')) doc.platformSpec = copyJson(expectRecord(obj.platformSpec, 'platformSpec'), 'platformSpec', 0) as JsonRecord;
+  if (has(obj, 'kept')) {
+    const kept = loadKept(obj.kept, 'kept');
+    if (kept.length > 0) doc.kept = kept;
   }
 }
 

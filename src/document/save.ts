@@ -94,9 +94,16 @@ function component(c: EmbeddedComponent): Record<string, unknown> {
 
 function output(o: PipelineOutput): PipelineOutput {
   const s = o.source;
-  if (isOneOf(s)) return { name: o.name, source: { oneOf: s.oneOf.map((r) => ({ task: r.task, output: r.output })) } };
-  return { name: o.name, source: s.collected ? { task: s.task, output: s.output, collected: true } : { task: s.task, output: s.output } };
+  if (isOneOf(s)) return { name: o.name, source: { oneOf: s.oneOf.map((r) => ({ task: r.task, output: r.output })) }, description: o.description };
+  return {
+    name: o.name,
+    source: s.collected ? { task: s.task, output: s.output, collected: true } : { task: s.task, output: s.output },
+    description: o.description,
+  };
 }
+
+const sortedTexts = (m: Record<string, string> | undefined) =>
+  m && Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]]));
 
 function task(t: Task): Record<string, unknown> {
   return {
@@ -145,13 +152,31 @@ export function saveDocument(doc: PipelineDocument): string {
     displayName: doc.displayName,
     description: doc.description,
     pipelineRoot: doc.pipelineRoot,
-    parameters: doc.parameters.map((p) => ({ name: p.name, type: p.type, default: p.default, optional: p.optional })),
+    parameters: doc.parameters.map((p) => ({ name: p.name, type: p.type, default: p.default, optional: p.optional, description: p.description })),
+    artifactInputs: doc.artifactInputs?.length
+      ? doc.artifactInputs.map((a) => ({
+          name: a.name,
+          artifactType: { schemaTitle: a.artifactType.schemaTitle, schemaVersion: a.artifactType.schemaVersion },
+          isList: a.isList,
+          optional: a.optional,
+          description: a.description,
+        }))
+      : undefined,
     tasks: doc.tasks.map(task),
     groups: doc.groups?.length ? doc.groups.map(group) : undefined,
     components: doc.components && Object.keys(doc.components).length > 0
       ? Object.fromEntries(Object.keys(doc.components).sort().map((id) => [id, component(doc.components![id])]))
       : undefined,
     outputs: doc.outputs?.length ? doc.outputs.map(output) : undefined,
+    descriptions: doc.descriptions && Object.keys(doc.descriptions).length > 0
+      ? Object.fromEntries(
+          Object.keys(doc.descriptions)
+            .sort()
+            .map((id) => [id, { inputs: sortedTexts(doc.descriptions![id].inputs), outputs: sortedTexts(doc.descriptions![id].outputs) }]),
+        )
+      : undefined,
+    platformSpec: doc.platformSpec,
+    kept: doc.kept?.length ? doc.kept.map((k) => ({ path: k.path, value: k.value })) : undefined,
   };
   return JSON.stringify(ordered, null, 2) + '\n';
 }

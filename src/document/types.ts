@@ -38,7 +38,8 @@ export type TemplatePart = string | Source;
  * Where a task input gets its value from.
  * - `{constant}`: a literal (runtime placeholders such as `{{$.pipeline_job_name}}` are
  *   plain string constants, see `catalog/runtime-placeholders.ts`);
- * - `{parameter}`: a pipeline parameter;
+ * - `{parameter}`: a pipeline parameter (or an artifact input of the pipeline, see
+ *   `PipelineDocument.artifactInputs`);
  * - `{task, output}`: an output of another task; with `collected: true` it is
  *   `dsl.Collected(...)`: the outputs of a task inside a ParallelFor, fanned in as a list;
  * - `{loopItem, field?}`: the item of an enclosing loop group (or one of its dict keys);
@@ -67,6 +68,44 @@ export interface PipelineParameter {
   default?: JsonValue;
   /** Optional without a default (Python `x: Optional[int] = None`); implied by `default`. */
   optional?: true;
+  /** Text of `root.inputDefinitions` (KFP takes it from the pipeline's docstring). */
+  description?: string;
+}
+
+/**
+ * An artifact the pipeline takes as input (`def pipeline(model: Input[Model])`, or a
+ * component compiled on its own): `root.inputDefinitions.artifacts`. Tasks read it with a
+ * `{parameter: name}` binding, like a parameter.
+ */
+export interface PipelineArtifactInput {
+  name: string;
+  artifactType: ArtifactTypeSchema;
+  /** `Input[List[Artifact]]`. */
+  isList?: true;
+  optional?: true;
+  description?: string;
+}
+
+/**
+ * The input and output descriptions a catalog component had in an imported file (KFP copies
+ * them from the component's docstring), by input or output name. When a document has them
+ * for a component, the compiled spec carries exactly these instead of the catalog's own
+ * help texts; names left out get no description.
+ */
+export interface ComponentDescriptions {
+  inputs?: Record<string, string>;
+  outputs?: Record<string, string>;
+}
+
+/**
+ * A part of an imported spec that the document cannot express (a quirk of an older KFP
+ * release, a field this version does not model), kept as it was: after compiling, the value
+ * is written at `path` (keys from the top of the PipelineSpec), or, without `value`, what
+ * the compiler wrote there is removed. A part whose parent no longer exists is skipped.
+ */
+export interface KeptPart {
+  path: string[];
+  value?: JsonValue;
 }
 
 /**
@@ -307,6 +346,8 @@ export interface PipelineOutput {
   /** Output name; `Output` for a pipeline that returns a single value. */
   name: string;
   source: (TaskOutputRef & { collected?: true }) | { oneOf: TaskOutputRef[] };
+  /** Text of `root.outputDefinitions` (from the pipeline's docstring). */
+  description?: string;
 }
 
 export interface PipelineDocument {
@@ -330,6 +371,17 @@ export interface PipelineDocument {
   components?: Record<string, EmbeddedComponent>;
   /** Pipeline outputs, in order. Absent = none. */
   outputs?: PipelineOutput[];
+  /** Artifact inputs of the pipeline, in order. Absent = none. */
+  artifactInputs?: PipelineArtifactInput[];
+  /** Input/output descriptions of catalog components as an imported file had them, by component id. */
+  descriptions?: Record<string, ComponentDescriptions>;
+  /**
+   * The Kubernetes PlatformSpec of an imported file (its second YAML document: secrets,
+   * volumes, pod metadata), kept as it was and written after the spec on export.
+   */
+  platformSpec?: JsonObject;
+  /** Parts of an imported spec written back as they were (see `KeptPart`). Absent = none. */
+  kept?: KeptPart[];
 }
 
 export function isConstant(b: Binding): b is { constant: JsonValue } {

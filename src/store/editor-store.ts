@@ -58,6 +58,8 @@ export interface EditorState {
   history: History;
   /** Tasks marked on the canvas by a comparison with another version. */
   diffHighlight: Record<string, 'added' | 'changed'> | null;
+  /** Task states of the simulated run being shown, by task id (null when none). */
+  simulation: Record<string, string> | null;
   /** The engine the pipeline is meant for (the engine check warns about differences). */
   engine: 'vertex' | 'kfp';
   /** The guided tour's open step, or null when no tour runs. */
@@ -77,6 +79,7 @@ export interface EditorState {
   setDiffHighlight(h: EditorState['diffHighlight']): void;
   setTour(step: number | null): void;
   setEngine(engine: 'vertex' | 'kfp'): void;
+  setSimulation(states: Record<string, string> | null): void;
   /** Notes that the spec was exported (for the version history). */
   exported(format: 'json' | 'yaml'): void;
   /** Replaces the document with an older version; undoable like any change. */
@@ -216,6 +219,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       lastExport: null,
       tour: null,
       engine: 'vertex',
+      simulation: null,
 
       startBlank: (name) => set(fresh(ops.createDocument(name), newId())),
       openDocument: (doc, libraryId) => set(fresh(doc, libraryId ?? newId())),
@@ -226,6 +230,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       setDiffHighlight: (diffHighlight) => set({ diffHighlight }),
       setTour: (tour) => set({ tour }),
       setEngine: (engine) => set({ engine }),
+      setSimulation: (simulation) => set({ simulation }),
       exported: (format) => set({ lastExport: { format, doc: get().doc, at: Date.now() } }),
       restore: (doc) => commit(doc, { drafts: {}, ...keepSelection(get().selection, doc) }),
       addCatalogEntries: (entries) => set({ catalog: withEntries(get().catalog, entries), catalogReady: true }),

@@ -16,6 +16,8 @@ import { HistoryDialog } from './history-dialog';
 import { HelpDialog } from './help-dialog';
 import { GroupInspector } from './group-inspector';
 import { RunDialog } from './run-dialog';
+import { PythonDialog } from './python-dialog';
+import { SimulationPanel } from './simulation-panel';
 import { TourPanel } from './tour-panel';
 import { startTour } from './tour-start';
 import { selectedTaskId } from '../store/editor-store';
@@ -23,7 +25,7 @@ import { SelectionPanel } from './selection-panel';
 
 const SpecView = lazy(() => import('./spec-view'));
 
-type Dialogs = 'commands' | 'shortcuts' | 'share' | 'versions' | 'help' | 'run' | null;
+type Dialogs = 'commands' | 'shortcuts' | 'share' | 'versions' | 'help' | 'run' | 'python' | null;
 
 const isField = (el: EventTarget) => el instanceof HTMLElement && el.matches('input, textarea, select');
 
@@ -43,6 +45,7 @@ function Editor() {
   const readOnly = useEditor((s) => s.readOnly);
   const store = useEditorStore();
   const [dialog, setDialog] = useState<Dialogs>(null);
+  const [playing, setPlaying] = useState(false);
   useGlobalKeys(store, setDialog);
   if (screen === 'loading') return <div className="start muted">Loading…</div>;
   if (screen === 'start')
@@ -55,7 +58,7 @@ function Editor() {
   return (
     <>
       <div className="app">
-        <Toolbar onCommands={() => setDialog('commands')} onShortcuts={() => setDialog('shortcuts')} onShare={() => setDialog('share')} onVersions={() => setDialog('versions')} onHelp={() => setDialog('help')} onRun={() => setDialog('run')} />
+        <Toolbar onCommands={() => setDialog('commands')} onShortcuts={() => setDialog('shortcuts')} onShare={() => setDialog('share')} onVersions={() => setDialog('versions')} onHelp={() => setDialog('help')} onRun={() => setDialog('run')} onPython={() => setDialog('python')} onPlay={() => setPlaying(true)} />
         <div className="workspace">
           <Palette />
           <main className="canvas-area" aria-label="Canvas">
@@ -63,6 +66,7 @@ function Editor() {
             <NoticeBanner />
             <ProblemsPanel />
             <TourPanel />
+            {playing && <SimulationPanel onClose={() => setPlaying(false)} />}
           </main>
           <aside
             className="side"
@@ -109,6 +113,7 @@ function Editor() {
       {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
       {dialog === 'versions' && <HistoryDialog onClose={() => setDialog(null)} />}
       {dialog === 'run' && <RunDialog onClose={() => setDialog(null)} />}
+      {dialog === 'python' && <PythonDialog onClose={() => setDialog(null)} />}
       {dialog === 'help' && (
         <HelpDialog
           onClose={() => setDialog(null)}

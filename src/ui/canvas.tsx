@@ -41,6 +41,7 @@ export function Canvas() {
   const selectedSet = useMemo(() => new Set(selection), [selection]);
   const expanded = useEditor((s) => s.expanded);
   const diffHighlight = useEditor((s) => s.diffHighlight);
+  const simulation = useEditor((s) => s.simulation);
   const flow = useReactFlow();
   const pointer = useRef({ x: 0, y: 0 });
   const [dragging, setDragging] = useState<Record<string, XYPosition>>({});
@@ -75,7 +76,7 @@ export function Canvas() {
       const isExpanded = !!expanded[task.id];
       const hasError = errorTasks.has(task.id);
       const selected = selectedSet.has(task.id);
-      const className = diffHighlight?.[task.id] ? `diff-${diffHighlight[task.id]}` : undefined;
+      const className = simulation?.[task.id] ? `sim-${simulation[task.id]}` : diffHighlight?.[task.id] ? `diff-${diffHighlight[task.id]}` : undefined;
       const measured = sizes[task.id];
       const d = prev?.data;
       const node: TaskFlowNode =
@@ -113,7 +114,7 @@ export function Canvas() {
       };
     });
     return [...groupNodes, ...list] as FlowNode[];
-  }, [doc, catalog, keys, expanded, errorTasks, errorGroups, selectedSet, selectedGroup, dragging, diffHighlight, sizes, rects, groupNames]);
+  }, [doc, catalog, keys, expanded, errorTasks, errorGroups, selectedSet, selectedGroup, dragging, diffHighlight, simulation, sizes, rects, groupNames]);
 
   const edges = useMemo(() => {
     const list: Edge[] = [];

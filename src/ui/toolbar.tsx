@@ -7,8 +7,17 @@ import { useServices } from './services';
 import { OPEN_FILE_INPUT_ID } from './global-keys';
 import { useEditor, useEditorStore } from './store-context';
 
-export function Toolbar(props: { onCommands(): void; onShortcuts(): void; onShare(): void; onVersions(): void; onHelp(): void; onRun(): void }) {
-  const { onCommands, onShortcuts, onShare, onVersions, onHelp, onRun } = props;
+export function Toolbar(props: {
+  onCommands(): void;
+  onShortcuts(): void;
+  onShare(): void;
+  onVersions(): void;
+  onHelp(): void;
+  onRun(): void;
+  onPython(): void;
+  onPlay(): void;
+}) {
+  const { onCommands, onShortcuts, onShare, onVersions, onHelp, onRun, onPython, onPlay } = props;
   const flow = useReactFlow();
   const store = useEditorStore();
   const name = useEditor((s) => s.doc.name);
@@ -101,6 +110,12 @@ export function Toolbar(props: { onCommands(): void; onShortcuts(): void; onShar
           {reason}
         </span>
       )}
+      <button type="button" title="Watch a simulated run: order, branches, loops, failures, wall time" onClick={onPlay}>
+        Play
+      </button>
+      <button type="button" title="The pipeline as KFP v2 Python" onClick={onPython}>
+        Python
+      </button>
       <button type="button" title="Parameter values and job settings: the request, curl line or Python that starts a run" onClick={onRun}>
         Run…
       </button>

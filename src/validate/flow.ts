@@ -68,7 +68,11 @@ function loopItemType(ctx: Context, loop: LoopGroup): SourceType {
 export function resolveSource(ctx: Context, source: Source, chain: readonly string[]): Resolved {
   if (isParameterRef(source)) {
     const p = ctx.doc.parameters.find((x) => x.name === source.parameter);
-    return p ? { ok: true, type: { kind: 'parameter', type: p.type } } : { ok: false, reason: `uses the parameter "${source.parameter}", which does not exist` };
+    if (p) return { ok: true, type: { kind: 'parameter', type: p.type } };
+    const a = ctx.doc.artifactInputs?.find((x) => x.name === source.parameter);
+    if (a)
+      return { ok: true, type: { kind: 'artifact', type: a.artifactType.schemaTitle, schemaVersion: a.artifactType.schemaVersion, isList: a.isList === true } };
+    return { ok: false, reason: `uses the parameter "${source.parameter}", which does not exist` };
   }
   if (!isLoopItemRef(source)) return resolveOutput(ctx, source);
   const loop = ctx.groups.get(source.loopItem);

@@ -84,6 +84,13 @@ function checkBinding(ctx: Context, t: Task, name: string, binding: Binding, por
   }
   if (isParameterRef(binding)) {
     const type = ctx.doc.parameters.find((p) => p.name === binding.parameter)?.type;
+    if (type === undefined && ctx.doc.artifactInputs?.some((a) => a.name === binding.parameter)) {
+      // An artifact input of the pipeline.
+      const r = resolveSource(ctx, binding, chain);
+      const why = r.ok ? checkSourceType(r.type, port, `the pipeline input ${binding.parameter}`) : undefined;
+      if (why) ctx.error('PARAMETER_TYPE_MISMATCH', `${key}: ${why}.`, at);
+      return;
+    }
     if (type === undefined)
       ctx.error('UNKNOWN_PARAMETER', `${key}: ${name} uses the parameter "${binding.parameter}", which does not exist.`, at);
     else if (port.kind === 'artifact') ctx.error('PARAMETER_TYPE_MISMATCH', `${key}: ${name} takes an artifact, not a parameter.`, at);
