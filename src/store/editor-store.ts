@@ -60,6 +60,8 @@ export interface EditorState {
   diffHighlight: Record<string, 'added' | 'changed'> | null;
   /** Task states of the simulated run being shown, by task id (null when none). */
   simulation: Record<string, string> | null;
+  /** An opened (imported) pipeline waits for the canvas to measure its nodes and tidy it up once. */
+  tidyOnOpen: boolean;
   /** The engine the pipeline is meant for (the engine check warns about differences). */
   engine: 'vertex' | 'kfp';
   /** The guided tour's open step, or null when no tour runs. */
@@ -80,6 +82,10 @@ export interface EditorState {
   setTour(step: number | null): void;
   setEngine(engine: 'vertex' | 'kfp'): void;
   setSimulation(states: Record<string, string> | null): void;
+  /** Opens a document and asks the canvas to lay it out with measured sizes (not an undo step). */
+  openImported(doc: PipelineDocument): void;
+  /** Applies the first layout of an opened pipeline (not an undo step). */
+  settleLayout(doc: PipelineDocument): void;
   /** Notes that the spec was exported (for the version history). */
   exported(format: 'json' | 'yaml'): void;
   /** Replaces the document with an older version; undoable like any change. */
@@ -220,6 +226,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       tour: null,
       engine: 'vertex',
       simulation: null,
+      tidyOnOpen: false,
 
       startBlank: (name) => set(fresh(ops.createDocument(name), newId())),
       openDocument: (doc, libraryId) => set(fresh(doc, libraryId ?? newId())),
@@ -231,6 +238,8 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       setTour: (tour) => set({ tour }),
       setEngine: (engine) => set({ engine }),
       setSimulation: (simulation) => set({ simulation }),
+      openImported: (doc) => set({ ...fresh(doc, newId()), tidyOnOpen: true }),
+      settleLayout: (doc) => set({ doc, tidyOnOpen: false }),
       exported: (format) => set({ lastExport: { format, doc: get().doc, at: Date.now() } }),
       restore: (doc) => commit(doc, { drafts: {}, ...keepSelection(get().selection, doc) }),
       addCatalogEntries: (entries) => set({ catalog: withEntries(get().catalog, entries), catalogReady: true }),

@@ -50,7 +50,11 @@ export async function tidyUp(store: EditorStore, flow: ReactFlowInstance): Promi
     const m = flow.getInternalNode(t.id)?.measured;
     if (m?.width && m.height) sizes.set(t.id, { width: m.width, height: m.height });
   }
-  store.getState().setPositions(await tidyLayout(store.getState().doc, sizes));
+  const doc = store.getState().doc;
+  const positions = await tidyLayout(doc, sizes);
+  // Groups wrap what they hold after a tidy-up (their own rectangles are dropped).
+  const groups = Object.fromEntries((doc.groups ?? []).map((g) => [g.id, { position: undefined, size: undefined }]));
+  store.getState().arrange({ tasks: positions, groups: groups as never });
   requestAnimationFrame(() => void flow.fitView({ maxZoom: 1, duration: 200 }));
 }
 

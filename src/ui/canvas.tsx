@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
 import {
   Background,
   Controls,
@@ -23,6 +23,7 @@ import { typeColor } from './artifact-colors';
 import { DRAG_MIME } from './palette';
 import { useEditor, useEditorStore } from './store-context';
 import { Legend } from './legend';
+import { tidyLayout } from './tidy';
 import { explainArtifactType } from '../catalog/glossary';
 import { AFTER_SOURCE, AFTER_TARGET, TaskNode, type TaskFlowNode } from './task-node';
 
@@ -165,6 +166,26 @@ export function Canvas() {
   /** Where things stand while dragging: a dragged group carries what it holds. */
   const rectsRef = useRef(rects);
   rectsRef.current = rects;
+
+  // An opened pipeline is laid out once React Flow has measured every node.
+  const tidyOnOpen = useEditor((s) => s.tidyOnOpen);
+  useEffect(() => {
+    if (!tidyOnOpen || !doc.tasks.every((t) => sizes[t.id])) return;
+    let cancelled = false;
+    void tidyLayout(doc, new Map(Object.entries(sizes))).then((positions) => {
+      if (cancelled || store.getState().doc !== doc) return;
+      const groups = (doc.groups ?? []).map(({ position: _p, size: _s, ...g }) => g);
+      store.getState().settleLayout({
+        ...doc,
+        tasks: doc.tasks.map((t) => ({ ...t, position: positions[t.id] ?? t.position })),
+        ...(doc.groups ? { groups: groups as typeof doc.groups } : {}),
+      });
+      requestAnimationFrame(() => void flow.fitView({ maxZoom: 1 }));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [tidyOnOpen, doc, sizes, store, flow]);
 
   const finishDrag = useCallback(
     (ended: Record<string, XYPosition>, starts: Record<string, XYPosition>) => {

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { EditorStore } from '../store/editor-store';
 import { actionById, type ActionContext } from './actions';
+import { looksLikeSpec, openPipelineFile, openPipelineText } from './open-file';
 
 export const OPEN_FILE_INPUT_ID = 'open-document-input';
 export const openFileDialog = () => document.getElementById(OPEN_FILE_INPUT_ID)?.click();
@@ -56,14 +57,30 @@ export function useGlobalKeys(store: EditorStore, setDialog: (d: 'commands' | 's
       const text = e.clipboardData?.getData('text/plain');
       if (!text) return;
       e.preventDefault();
-      store.getState().pasteText(text);
+      // A whole compiled spec opens as a pipeline; anything else is pasted as tasks.
+      if (looksLikeSpec(text)) void openPipelineText(store, text, 'the pasted text');
+      else store.getState().pasteText(text);
     };
+    // A file dropped anywhere on the app opens (components from the palette are not files).
+    const onDragOver = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const onDropFile = (e: DragEvent) => {
+      const file = e.dataTransfer?.files?.[0];
+      if (!file) return;
+      e.preventDefault();
+      void openPipelineFile(store, file);
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDropFile);
     window.addEventListener('keydown', onKey);
     document.addEventListener('copy', onCopy);
     document.addEventListener('cut', onCopy);
     document.addEventListener('paste', onPaste);
     return () => {
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDropFile);
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('cut', onCopy);
       document.removeEventListener('paste', onPaste);

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { openPipelineFile } from './open-file';
 import { seedDocument } from '../examples/seed';
 import { TEMPLATES } from '../examples/templates';
 import type { LibraryEntry } from '../store/library';
@@ -15,6 +16,7 @@ export function StartScreen() {
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tourOffered, setTourOffered] = useState(wasTourOffered);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [deleted, setDeleted] = useState<{ entry: LibraryEntry; doc: Parameters<typeof library.write>[1] } | null>(null);
 
   const refresh = useCallback(() => {
@@ -70,6 +72,21 @@ export function StartScreen() {
           <button type="button" onClick={() => store.getState().openDocument(seedDocument())}>
             Example: AutoML image classification
           </button>
+          <button type="button" onClick={() => fileInput.current?.click()} title="A compiled KFP pipeline (YAML or JSON) or a saved Pipeline Canvas document; you can also drop it anywhere">
+            Open a file…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            accept=".json,.yaml,.yml"
+            aria-label="Open a pipeline file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void openPipelineFile(store, file);
+            }}
+          />
         </div>
         {!tourOffered && (
           <div className="tour-invite" role="region" aria-label="First visit">

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { actionById, download, tidyUp } from './actions';
-import { loadDocument } from '../document/load';
+import { openPipelineFile } from './open-file';
 import { exportBlockers } from '../store/editor-store';
 import { useServices } from './services';
 import { OPEN_FILE_INPUT_ID } from './global-keys';
@@ -34,10 +34,7 @@ export function Toolbar(props: {
   const fileInput = useRef<HTMLInputElement>(null);
   const saveDoc = () => void actionById('save-file').run({ store, flow, openFile: () => undefined, showShortcuts: onShortcuts, showCommands: onCommands, showShare: onShare, showVersions: onVersions });
   const openDoc = async (file: File | undefined) => {
-    if (!file) return;
-    const result = loadDocument(await file.text(), file.name);
-    if (result.ok) store.getState().openDocument(result.doc);
-    else store.getState().showNotice({ kind: 'error', message: result.error });
+    if (file) await openPipelineFile(store, file);
   };
 
   return (
@@ -67,7 +64,7 @@ export function Toolbar(props: {
         ref={fileInput}
         id={OPEN_FILE_INPUT_ID}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.yaml,.yml,application/json,application/yaml"
         hidden
         aria-label="Open document file"
         onChange={(e) => {

@@ -1,0 +1,33 @@
+import type { EditorStore } from '../store/editor-store';
+
+/**
+ * Opens text as a pipeline (an app document or any compiled KFP spec), through the one
+ * loading boundary. The importer (YAML parsers and all) is loaded only when needed. On a
+ * refusal the open pipeline stays exactly as it was and the message says why.
+ */
+export async function openPipelineText(store: EditorStore, text: string, source: string): Promise<boolean> {
+  const { openText } = await import('../importer/open-text');
+  const r = openText(text, source, store.getState().catalog);
+  if (!r.ok) {
+    store.getState().showNotice({ kind: 'error', message: r.error });
+    return false;
+  }
+  store.getState().openImported(r.doc);
+  if (r.notices.length) store.getState().showNotice({ kind: 'info', message: r.notices.join(' ') });
+  return true;
+}
+
+/** Reads a file the person chose or dropped, and opens it. */
+export async function openPipelineFile(store: EditorStore, file: File): Promise<boolean> {
+  const MAX = 50 * 1024 * 1024;
+  if (file.size > MAX) {
+    store.getState().showNotice({ kind: 'error', message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; files up to 50 MB can be opened.` });
+    return false;
+  }
+  return openPipelineText(store, await file.text(), file.name);
+}
+
+/** Text that looks like a compiled pipeline spec rather than copied tasks. */
+export function looksLikeSpec(text: string): boolean {
+  return /^#\s*PIPELINE DEFINITION/m.test(text) || /["']?(deploymentSpec|pipelineSpec)["']?\s*:/.test(text);
+}
