@@ -7,6 +7,7 @@ import { addParameter, addTask, createDocument, setPipelineInfo } from '../docum
 import type { Binding, PipelineDocument, PipelineParameter } from '../document/types';
 import type { JsonValue } from '../spec/pipeline-spec';
 import { seedDocument } from './seed';
+import { customTrainUploadBatchPredictDocument, exitHandlerEmailDocument, ifElifElseDocument, parallelForParamDocument } from './golden-pipelines';
 
 export interface Template {
   id: string;
@@ -122,6 +123,38 @@ export const TEMPLATES: Template[] = [
       'The same shape for a table of data, with a pipeline parameter of every type: text, whole number, number, true/false, dict and list, each with a default. Runs can change the source file, the target column or the training budget without touching the drawing.',
     build: tabularTemplate,
     golden: 'pipelines/pipeline-01-tabular-params',
+  },
+  {
+    id: 'custom-train',
+    title: 'Custom training → upload → batch prediction',
+    explanation:
+      'Your own training container runs as a Vertex AI custom job; the model files it writes are brought in with an importer (with the serving container to use), uploaded to the Model Registry, and used for a batch prediction over files in Cloud Storage. It shows "run after" dependencies next to data wires.',
+    build: () => layoutByDepth(customTrainUploadBatchPredictDocument()),
+    golden: 'pipelines/pipeline-07-custom-train-upload-batch-predict',
+  },
+  {
+    id: 'conditional-deploy',
+    title: 'Conditional deploy (If / Elif / Else)',
+    explanation:
+      'Train once, then decide how to serve with a parameter: dedicated machines, automatic scaling, or no deployment at all. Exactly one branch runs — try it with Play and different values of deploy_mode.',
+    build: () => layoutByDepth(ifElifElseDocument()),
+    golden: 'pipelines/pipeline-03a-if-elif-else',
+  },
+  {
+    id: 'parallel-for',
+    title: 'One dataset per item (ParallelFor)',
+    explanation:
+      'A loop creates one dataset for every name in a list parameter, two at a time. The item of the loop feeds each copy of the step; change the list when you start a run.',
+    build: () => layoutByDepth(parallelForParamDocument()),
+    golden: 'pipelines/pipeline-04a-parallelfor-param',
+  },
+  {
+    id: 'exit-handler',
+    title: 'Notify on finish (exit handler)',
+    explanation:
+      'The whole image example sits inside an exit handler whose exit task e-mails the team when the run ends — whether it succeeded or failed. The email step receives the final status of the group.',
+    build: () => layoutByDepth(exitHandlerEmailDocument()),
+    golden: 'pipelines/pipeline-02a-exit-handler-email',
   },
   {
     id: 'bigquery',

@@ -131,7 +131,7 @@ export function StartScreen() {
             <li key={t.id}>
               <h3>{t.title}</h3>
               <p>{t.explanation}</p>
-              <button type="button" aria-label={`Open template ${t.title}`} onClick={() => store.getState().openDocument(t.build())}>
+              <button type="button" aria-label={`Open template ${t.title}`} onClick={() => store.getState().openImported(t.build())}>
                 Open
               </button>
             </li>
