@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadAllGcpc } from './catalog/gcpc/load';
 import { recoverStash, startAutosave, type Autosave } from './store/autosave';
 import { createEditorStore } from './store/editor-store';
 import { createIdbLibrary, createMemoryLibrary } from './store/library';
@@ -10,12 +9,18 @@ import { documentFromFragment } from './ui/share-link';
 import { ServicesProvider } from './ui/services';
 import { StoreProvider } from './ui/store-context';
 import './ui/styles.css';
+import './ui/perf.css';
 
 const store = createEditorStore({ screen: 'loading' });
-loadAllGcpc().then(
-  (entries) => store.getState().addCatalogEntries(entries),
-  (e) => store.getState().showNotice({ kind: 'error', message: `The component catalog could not be loaded: ${String(e)}` }),
-);
+// The GCPC catalog is one chunk of its own, requested right away (in parallel with the first
+// render) and needed only once the canvas shows the palette. The spec view (Monaco) loads
+// itself after the canvas is usable (see ./ui/spec-view).
+import('./catalog/gcpc/load')
+  .then((m) => m.loadAllGcpc())
+  .then(
+    (entries) => store.getState().addCatalogEntries(entries),
+    (e) => store.getState().showNotice({ kind: 'error', message: `The component catalog could not be loaded: ${String(e)}` }),
+  );
 
 const library = typeof indexedDB !== 'undefined' ? createIdbLibrary() : createMemoryLibrary();
 let autosave: Autosave | undefined;

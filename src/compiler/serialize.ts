@@ -17,8 +17,15 @@ const compareKeys = compareCodePoints;
  * are chosen by users.
  */
 const VALUE_FIELDS: ReadonlySet<string> = new Set(['runtimeValue.constant', 'artifactUri.constant', 'importer.metadata']);
+/** VALUE_FIELDS by parent: `parent` → keys. */
+const VALUE_KEYS = new Map<string, Set<string>>();
+for (const f of VALUE_FIELDS) {
+  const [parent, key] = f.split('.');
+  if (!VALUE_KEYS.has(parent)) VALUE_KEYS.set(parent, new Set());
+  VALUE_KEYS.get(parent)!.add(key);
+}
 const isValueField = (parent: string | undefined, key: string) =>
-  key === 'defaultValue' || VALUE_FIELDS.has(`${parent}.${key}`);
+  key === 'defaultValue' || (parent !== undefined && VALUE_KEYS.get(parent)?.has(key) === true);
 
 export { pythonFloat };
 
@@ -35,41 +42,131 @@ function asciiJsonString(s: string): string {
   return JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** The keys of `obj` whose value is not undefined, in Python's order. */
+function sortedKeys(obj: Record<string, unknown>): string[] {
+  const keys = Object.keys(obj);
+  let defined = keys;
+  for (let i = 0; i < keys.length; i++)
+    if (obj[keys[i]] === undefined) {
+      defined = keys.filter((k) => obj[k] !== undefined);
+      break;
+    }
+  return defined.length > 1 ? defined.sort(compareKeys) : defined;
+}
+
+function hasDefinedMember(obj: Record<string, unknown>): boolean {
+  for (const k in obj) if (Object.prototype.hasOwnProperty.call(obj, k) && obj[k] !== undefined) return true;
+  return false;
+}
+
+/** Memo of one call's string → text conversions (keys and short values repeat a lot). */
+function memo(convert: (s: string) => string): (s: string) => string {
+  const texts = new Map<string, string>();
+  return (s) => {
+    if (s.length > 64) return convert(s);
+    let t = texts.get(s);
+    if (t === undefined) texts.set(s, (t = convert(s)));
+    return t;
+  };
+}
+
+/**
+ * Subtrees shared by identity: a catalog entry's executor and interface objects are shared by
+ * every task of that component, so each is written once per call (and per context: indent,
+ * Value-ness, the parent key when it matters) and its text copied after that. An object met
+ * once costs one Set lookup. The memo lives for one call, so a value mutated between calls is
+ * always written afresh.
+ */
+interface SharedTexts {
+  seen: Set<object>;
+  texts: Map<object, Map<string, string>>;
+}
+const sharedTexts = (): SharedTexts => ({ seen: new Set(), texts: new Map() });
+const FIRST_SIGHT = -1;
+const COPIED = -2;
+const contextOf = (indent: number, inValue: boolean, parent: string | undefined) =>
+  `${indent}|${inValue ? 1 : 0}|${parent !== undefined && VALUE_KEYS.has(parent) ? parent : ''}`;
+
+/**
+ * Before writing `obj`: COPIED when its text was already pushed onto `out`; FIRST_SIGHT when it
+ * is to be written and not remembered; otherwise the index of `out` where its text will start
+ * (call `rememberShared` after writing it).
+ */
+function startShared(sh: SharedTexts, out: string[], obj: object, indent: number, inValue: boolean, parent: string | undefined): number {
+  if (!sh.seen.has(obj)) {
+    sh.seen.add(obj);
+    return FIRST_SIGHT;
+  }
+  const hit = sh.texts.get(obj)?.get(contextOf(indent, inValue, parent));
+  if (hit === undefined) return out.length;
+  out.push(hit);
+  return COPIED;
+}
+
+function rememberShared(sh: SharedTexts, out: string[], obj: object, start: number, indent: number, inValue: boolean, parent: string | undefined) {
+  const text = out.splice(start).join('');
+  out.push(text);
+  let bySig = sh.texts.get(obj);
+  if (!bySig) sh.texts.set(obj, (bySig = new Map()));
+  bySig.set(contextOf(indent, inValue, parent), text);
+}
+
 /** JSON exactly as KFP writes it (`json.dumps(indent=2, sort_keys=True)`). */
 export function toJson(value: unknown): string {
   const out: string[] = [];
-  const write = (v: unknown, indent: string, key: string | undefined, inValue: boolean) => {
-    if (v === null || v === undefined) out.push('null');
-    else if (typeof v === 'string') out.push(asciiJsonString(v));
-    else if (typeof v === 'number') out.push(numberText(v, key, false, inValue));
-    else if (typeof v === 'boolean') out.push(v ? 'true' : 'false');
-    else if (Array.isArray(v)) {
-      if (v.length === 0) return void out.push('[]');
-      const inner = indent + '  ';
-      out.push('[\n');
-      v.forEach((item, i) => {
-        out.push(inner);
-        write(item, inner, undefined, inValue);
-        out.push(i < v.length - 1 ? ',\n' : '\n');
-      });
-      out.push(indent, ']');
-    } else {
-      const obj = v as Record<string, unknown>;
-      const keys = Object.keys(obj)
-        .filter((k) => obj[k] !== undefined)
-        .sort(compareKeys);
-      if (keys.length === 0) return void out.push('{}');
-      const inner = indent + '  ';
-      out.push('{\n');
-      keys.forEach((k, i) => {
-        out.push(inner, asciiJsonString(k), ': ');
-        write(obj[k], inner, k, inValue || isValueField(key, k));
-        out.push(i < keys.length - 1 ? ',\n' : '\n');
-      });
-      out.push(indent, '}');
-    }
+  const shared = sharedTexts();
+  const str = memo(asciiJsonString);
+  /** The text of a value written on one line, or undefined for a non-empty list or object. */
+  const scalar = (v: unknown, key: string | undefined, inValue: boolean): string | undefined => {
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'string') return str(v);
+    if (typeof v === 'number') return numberText(v, key, false, inValue);
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    if (Array.isArray(v)) return v.length === 0 ? '[]' : undefined;
+    return hasDefinedMember(v as Record<string, unknown>) ? undefined : '{}';
   };
-  write(value, '', undefined, false);
+  // Lines are pushed whole where they can be: fewer, longer pieces join faster.
+  const writeBlock = (v: object, indent: string, key: string | undefined, inValue: boolean): void => {
+    const inner = indent + '  ';
+    if (Array.isArray(v)) {
+      out.push('[\n');
+      for (let i = 0; i < v.length; i++) {
+        const end = i < v.length - 1 ? ',\n' : '\n';
+        const s = scalar(v[i], undefined, inValue);
+        if (s !== undefined) out.push(inner + s + end);
+        else {
+          out.push(inner);
+          writeBlock(v[i] as object, inner, undefined, inValue);
+          out.push(end);
+        }
+      }
+      out.push(indent + ']');
+      return;
+    }
+    const obj = v as Record<string, unknown>;
+    const start = startShared(shared, out, obj, indent.length, inValue, key);
+    if (start === COPIED) return;
+    const keys = sortedKeys(obj);
+    out.push('{\n');
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const end = i < keys.length - 1 ? ',\n' : '\n';
+      const valueBelow = inValue || isValueField(key, k);
+      const head = inner + str(k) + ': ';
+      const s = scalar(obj[k], k, valueBelow);
+      if (s !== undefined) out.push(head + s + end);
+      else {
+        out.push(head);
+        writeBlock(obj[k] as object, inner, k, valueBelow);
+        out.push(end);
+      }
+    }
+    out.push(indent + '}');
+    if (start >= 0) rememberShared(shared, out, obj, start, indent.length, inValue, key);
+  };
+  const top = scalar(value, undefined, false);
+  if (top !== undefined) return top;
+  writeBlock(value as object, '', undefined, false);
   return out.join('');
 }
 
@@ -116,46 +213,48 @@ function yamlQuoted(s: string): string {
 /** YAML for plain data (maps, lists, strings, numbers, booleans, null), block style, sorted keys. */
 export function toYamlBody(value: unknown): string {
   const out: string[] = [];
+  const str = memo(yamlString);
+  // Lines are pushed whole: fewer, longer pieces join faster.
   const scalar = (v: unknown, key: string | undefined, inValue: boolean): string | undefined => {
     if (v === null || v === undefined) return 'null';
-    if (typeof v === 'string') return yamlString(v);
+    if (typeof v === 'string') return str(v);
     if (typeof v === 'number') return numberText(v, key, true, inValue);
     if (typeof v === 'boolean') return v ? 'true' : 'false';
     if (Array.isArray(v)) return v.length === 0 ? '[]' : undefined;
-    const keys = Object.keys(v as object).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
-    return keys.length === 0 ? '{}' : undefined;
+    return hasDefinedMember(v as Record<string, unknown>) ? undefined : '{}';
   };
+  // Subtrees shared by identity (a catalog entry's executor and interface) are written once.
+  const shared = sharedTexts();
   const writeMap = (obj: Record<string, unknown>, indent: string, inValue: boolean, parent?: string) => {
-    const keys = Object.keys(obj)
-      .filter((k) => obj[k] !== undefined)
-      .sort(compareKeys);
-    for (const k of keys) {
+    const start = startShared(shared, out, obj, indent.length, inValue, parent);
+    if (start === COPIED) return;
+    for (const k of sortedKeys(obj)) {
       const v = obj[k];
       const valueBelow = inValue || isValueField(parent, k);
       const s = scalar(v, k, inValue);
-      const keyText = yamlString(k);
+      const keyText = str(k);
       // An implicit key may be at most 1024 characters long; longer ones need `? key`.
-      if (keyText.length > 1000) out.push(indent, '? ', keyText, '\n', indent, ':');
-      else out.push(indent, keyText, ':');
-      if (s !== undefined) out.push(' ', s, '\n');
+      const head = keyText.length > 1000 ? indent + '? ' + keyText + '\n' + indent + ':' : indent + keyText + ':';
+      if (s !== undefined) out.push(head + ' ' + s + '\n');
       else if (Array.isArray(v)) {
-        out.push('\n');
+        out.push(head + '\n');
         writeList(v, indent, valueBelow);
       } else {
-        out.push('\n');
+        out.push(head + '\n');
         writeMap(v as Record<string, unknown>, indent + '  ', valueBelow, k);
       }
     }
+    if (start >= 0) rememberShared(shared, out, obj, start, indent.length, inValue, parent);
   };
   const writeList = (list: unknown[], indent: string, inValue: boolean) => {
     for (const item of list) {
       const s = scalar(item, undefined, inValue);
-      if (s !== undefined) out.push(indent, '- ', s, '\n');
+      if (s !== undefined) out.push(indent + '- ' + s + '\n');
       else if (Array.isArray(item)) {
-        out.push(indent, '-\n');
+        out.push(indent + '-\n');
         writeList(item, indent + '  ', inValue);
       } else {
-        out.push(indent, '-\n');
+        out.push(indent + '-\n');
         writeMap(item as Record<string, unknown>, indent + '  ', inValue);
       }
     }

@@ -8,7 +8,7 @@ import { toJson, toYaml } from '../compiler/serialize';
 import type { PipelineDocument } from '../document/types';
 import type { PipelineSpec } from '../spec/pipeline-spec';
 import { findSecrets } from '../validate/secrets';
-import { validate, type Diagnostic } from '../validate/validate';
+import { upstreamOf, validate, type Diagnostic } from '../validate/validate';
 
 export interface Derived {
   keys: Map<string, string>;
@@ -42,4 +42,36 @@ export function specText(spec: PipelineSpec, format: 'json' | 'yaml'): string {
   let entry = texts.get(spec);
   if (!entry) texts.set(spec, (entry = {}));
   return (entry[format] ??= format === 'json' ? toJson(spec) : toYaml(spec));
+}
+
+const dependents = new WeakMap<PipelineDocument, Map<string, Set<string>>>();
+
+/**
+ * The tasks that depend on `taskId` through data wires or `after`, directly or not, and the
+ * task itself: the tasks that must not feed it (`wouldCycle`), found with one walk instead of
+ * one per candidate. Memoised per document, so every field of the inspector shares it.
+ */
+export function dependentsOf(doc: PipelineDocument, taskId: string): ReadonlySet<string> {
+  let byTask = dependents.get(doc);
+  if (!byTask) dependents.set(doc, (byTask = new Map()));
+  let found = byTask.get(taskId);
+  if (!found) {
+    const downstream = new Map<string, string[]>();
+    for (const [id, ups] of upstreamOf(doc))
+      for (const up of ups) {
+        const list = downstream.get(up);
+        if (list) list.push(id);
+        else downstream.set(up, [id]);
+      }
+    const seen = new Set([taskId]);
+    const todo = [taskId];
+    while (todo.length)
+      for (const next of downstream.get(todo.pop()!) ?? [])
+        if (!seen.has(next)) {
+          seen.add(next);
+          todo.push(next);
+        }
+    byTask.set(taskId, (found = seen));
+  }
+  return found;
 }

@@ -2,12 +2,14 @@ import { useId } from 'react';
 import type { CatalogEntry, Port } from '../catalog/types';
 import { isConstant, isLoopItemRef, isParameterRef, isTaskOutput, type Binding, type PipelineDocument, type Task } from '../document/types';
 import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
-import { checkConnection } from '../validate/validate';
+import { findInput, outputPorts } from '../catalog/ports';
+import { taskEntry } from '../catalog/resolve';
+import { checkWire } from '../validate/validate';
 import type { Catalog } from '../catalog/catalog';
 import { formatValue, parseValue } from './value-text';
 import { enclosingGroups } from '../document/flow-operations';
 import { RUNTIME_PLACEHOLDERS } from '../catalog/runtime-placeholders';
-import { derive } from '../store/derive';
+import { dependentsOf, derive } from '../store/derive';
 import { useEditor, useEditorStore } from './store-context';
 
 interface Props {
@@ -19,20 +21,41 @@ interface Props {
   keys: Map<string, string>;
 }
 
-/** Upstream outputs that may feed this input (type-checked, no cycles). */
+/** Output ports by name, per catalog entry (entries are immutable). */
+const outputPortCache = new WeakMap<CatalogEntry, Map<string, Port>>();
+const outputPortsOf = (entry: CatalogEntry) => {
+  let ports = outputPortCache.get(entry);
+  if (!ports) outputPortCache.set(entry, (ports = new Map(outputPorts(entry).map((p) => [p.name, p]))));
+  return ports;
+};
+
+/**
+ * Upstream outputs that may feed this input (type-checked, no cycles): what `checkConnection`
+ * accepts, with the cycle test done once for the whole list (the tasks downstream of this one
+ * are refused) instead of one graph walk per task × output.
+ */
 function candidateOutputs(props: Props): Array<{ value: string; label: string }> {
   const { task, port, doc, catalog, keys } = props;
   const out: Array<{ value: string; label: string }> = [];
+  const toEntry = taskEntry(doc, catalog, task);
+  const inPort = toEntry && findInput(toEntry, port.name);
+  // The final status of an exit handler's group is filled in by KFP, never by a wire.
+  if (!inPort || (inPort.type as string) === 'TASK_FINAL_STATUS') return out;
+  const downstream = dependentsOf(doc, task.id);
   for (const t of doc.tasks) {
-    if (t.id === task.id) continue;
+    if (downstream.has(t.id)) continue;
     const entry = catalog.get(t.component);
     if (!entry) continue;
+    const fromEntry = taskEntry(doc, catalog, t);
+    if (!fromEntry) continue;
+    const fromPorts = outputPortsOf(fromEntry);
     const outputs = [
       ...Object.keys(entry.outputDefinitions?.artifacts ?? {}),
       ...Object.keys(entry.outputDefinitions?.parameters ?? {}),
     ].sort();
     for (const o of outputs) {
-      if (!checkConnection(doc, catalog, t.id, o, task.id, port.name).ok) continue;
+      const outPort = fromPorts.get(o);
+      if (!outPort || checkWire(outPort, inPort)) continue;
       out.push({ value: `out:${t.id}:${o}`, label: `${keys.get(t.id)}.${o}` });
     }
   }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { PipelineDocument, Task } from '../document/types';
-import { wouldCycle } from '../validate/validate';
+import { dependentsOf } from '../store/derive';
 import { useEditor, useEditorStore } from './store-context';
 
 type BackoffKey = 'duration' | 'factor' | 'maxDuration';
@@ -66,7 +66,10 @@ export function RetryBackoff({ task }: { task: Task }) {
 export function RunAfter({ task, doc, keys }: { task: Task; doc: PipelineDocument; keys: Map<string, string> }) {
   const store = useEditorStore();
   const id = useId();
-  const candidates = doc.tasks.filter((t) => t.id !== task.id && !task.after.includes(t.id) && !wouldCycle(doc, t.id, task.id));
+  // Tasks downstream of this one would make a circle (wouldCycle), found with one walk.
+  const downstream = dependentsOf(doc, task.id);
+  const waited = new Set(task.after);
+  const candidates = doc.tasks.filter((t) => !downstream.has(t.id) && !waited.has(t.id));
   return (
     <div className="field">
       <label htmlFor={id}>Run after</label>
