@@ -7,6 +7,7 @@ import { derive, specText } from '../store/derive';
 import { exportBlockers, type EditorStore } from '../store/editor-store';
 import { saveDocument } from '../document/load';
 import { downloadText } from './download';
+import { jsonRefusal, withPlatformSpec } from '../compiler/platform';
 import { tidyLayout } from './tidy';
 
 export interface ActionContext {
@@ -40,7 +41,11 @@ export function download(store: EditorStore, format: 'json' | 'yaml'): void {
   if (blockers.length) return void s.showNotice({ kind: 'error', message: `Export blocked: ${blockers[0]}` });
   const spec = derive(s.doc, s.catalog).spec;
   if (!spec) return;
-  downloadText(`${s.doc.name || 'pipeline'}.${format}`, specText(spec, format), format === 'json' ? 'application/json' : 'application/yaml');
+  // An imported pipeline with a Kubernetes platform spec: YAML only, as KFP writes it.
+  const refusal = format === 'json' ? jsonRefusal(s.doc) : undefined;
+  if (refusal) return void s.showNotice({ kind: 'error', message: `JSON cannot be written: ${refusal}. Download YAML instead.` });
+  const text = format === 'yaml' ? withPlatformSpec(specText(spec, 'yaml'), s.doc) : specText(spec, 'json');
+  downloadText(`${s.doc.name || 'pipeline'}.${format}`, text, format === 'json' ? 'application/json' : 'application/yaml');
   s.exported(format);
 }
 
