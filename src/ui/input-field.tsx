@@ -62,6 +62,26 @@ function candidateOutputs(props: Props): Array<{ value: string; label: string }>
   return out;
 }
 
+/**
+ * Fan-in (`dsl.Collected`): outputs of tasks inside a loop that does not enclose this task,
+ * gathered as a list — for LIST parameter inputs and artifact-list inputs of the same type.
+ */
+function collectedChoices(props: Props): Array<{ value: string; label: string }> {
+  const { task, port, doc, catalog, keys } = props;
+  const mine = new Set(enclosingGroups(doc, task.group));
+  const loopOf = (t: Task) => enclosingGroups(doc, t.group).find((g) => doc.groups?.find((x) => x.id === g)?.kind === 'loop' && !mine.has(g));
+  const out: Array<{ value: string; label: string }> = [];
+  for (const t of doc.tasks) {
+    if (t.id === task.id || !loopOf(t)) continue;
+    const entry = taskEntry(doc, catalog, t);
+    for (const o of entry ? outputPorts(entry) : []) {
+      const fits = port.kind === 'parameter' ? port.type === 'LIST' && o.kind === 'parameter' : port.isList && o.kind === 'artifact' && (o.type === port.type || port.type === 'system.Artifact');
+      if (fits) out.push({ value: `collected:${t.id}:${o.name}`, label: `all results of ${keys.get(t.id) ?? t.id}.${o.name}` });
+    }
+  }
+  return out;
+}
+
 /** The items of the loops around a task (and the fields of a static list of dicts). */
 function loopItemChoices(doc: PipelineDocument, group: string | undefined): Array<{ value: string; label: string }> {
   const out: Array<{ value: string; label: string }> = [];
@@ -107,6 +127,7 @@ export function InputField(props: Props) {
 
   const params = doc.parameters.filter((p) => port.kind === 'parameter' && p.type === port.type);
   const outputs = candidateOutputs(props);
+  const collected = collectedChoices(props);
   if (binding && isTaskOutput(binding) && !outputs.some((o) => o.value === sourceValue))
     outputs.push({
       value: sourceValue,
@@ -244,6 +265,15 @@ export function InputField(props: Props) {
             </optgroup>
           )}
           {sourceValue === 'other' && <option value="other">Advanced (from the spec)</option>}
+          {collected.length > 0 && (
+            <optgroup label="All results of a loop (Collected)">
+              {collected.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          )}
           {outputs.length > 0 && (
             <optgroup label="Upstream outputs">
               {outputs.map((o) => (
