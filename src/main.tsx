@@ -5,7 +5,6 @@ import { createEditorStore } from './store/editor-store';
 import { createIdbLibrary, createMemoryLibrary } from './store/library';
 import { coordinateTabs } from './store/tabs';
 import { App } from './ui/app';
-import { documentFromFragment } from './ui/share-link';
 import { ServicesProvider } from './ui/services';
 import { StoreProvider } from './ui/store-context';
 import './ui/styles.css';
@@ -37,7 +36,7 @@ store.subscribe((s, prev) => {
 // Reopen the pipeline that was open before the reload, exactly as it was.
 void (async () => {
   // A share link opens its pipeline as a new one in this browser's library.
-  const shared = documentFromFragment(location.hash);
+  const shared = location.hash.startsWith('#doc=') ? (await import('./ui/share-link')).documentFromFragment(location.hash) : undefined;
   if (shared) {
     history.replaceState(null, '', location.pathname + location.search);
     if (shared.ok) return store.getState().openDocument(shared.doc);

@@ -7,23 +7,24 @@ import { PipelinePanel } from './pipeline-panel';
 import { StartScreen } from './start-screen';
 import { useEditor, useEditorStore } from './store-context';
 import { Toolbar } from './toolbar';
-import { CommandPalette, ShortcutsOverlay } from './command-palette';
 import { useGlobalKeys, openFileDialog } from './global-keys';
 import { NoticeBanner } from './notice';
 import { ProblemsPanel } from './problems';
-import { ShareDialog } from './share-dialog';
-import { HistoryDialog } from './history-dialog';
-import { HelpDialog } from './help-dialog';
 import { GroupInspector } from './group-inspector';
-import { RunDialog } from './run-dialog';
-import { PythonDialog } from './python-dialog';
-import { SimulationPanel } from './simulation-panel';
 import { TourPanel } from './tour-panel';
 import { startTour } from './tour-start';
 import { selectedTaskId } from '../store/editor-store';
 import { SelectionPanel } from './selection-panel';
 
+import { CommandPalette, ShortcutsOverlay } from './command-palette';
+
 const SpecView = lazy(() => import('./spec-view'));
+const SimulationPanel = lazy(() => import('./simulation-panel').then((m) => ({ default: m.SimulationPanel })));
+const PythonDialog = lazy(() => import('./python-dialog').then((m) => ({ default: m.PythonDialog })));
+const RunDialog = lazy(() => import('./run-dialog').then((m) => ({ default: m.RunDialog })));
+const HelpDialog = lazy(() => import('./help-dialog').then((m) => ({ default: m.HelpDialog })));
+const HistoryDialog = lazy(() => import('./history-dialog').then((m) => ({ default: m.HistoryDialog })));
+const ShareDialog = lazy(() => import('./share-dialog').then((m) => ({ default: m.ShareDialog })));
 
 type Dialogs = 'commands' | 'shortcuts' | 'share' | 'versions' | 'help' | 'run' | 'python' | null;
 
@@ -66,7 +67,11 @@ function Editor() {
             <NoticeBanner />
             <ProblemsPanel />
             <TourPanel />
-            {playing && <SimulationPanel onClose={() => setPlaying(false)} />}
+            {playing && (
+              <Suspense fallback={null}>
+                <SimulationPanel onClose={() => setPlaying(false)} />
+              </Suspense>
+            )}
           </main>
           <aside
             className="side"
@@ -103,6 +108,7 @@ function Editor() {
           </aside>
         </div>
       </div>
+      <Suspense fallback={null}>
       {dialog === 'commands' && (
         <CommandPalette
           ctx={{ openFile: openFileDialog, showShortcuts: () => setDialog('shortcuts'), showCommands: () => setDialog('commands'), showShare: () => setDialog('share'), showVersions: () => setDialog('versions') }}
@@ -124,6 +130,7 @@ function Editor() {
           }}
         />
       )}
+      </Suspense>
     </>
   );
 }

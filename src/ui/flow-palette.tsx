@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { parseCompiledComponent } from '../catalog/import-component';
 import { useReactFlow } from '@xyflow/react';
 import type { NewGroup } from '../document/flow-operations';
 import { DEFAULT_GROUP } from './group-layout';
@@ -115,6 +114,7 @@ export function FlowPalette() {
               const file = e.target.files?.[0];
               e.target.value = '';
               if (!file) return;
+              const { parseCompiledComponent } = await import('../catalog/import-component');
               const r = parseCompiledComponent(await file.text(), file.name);
               if (!r.ok) return store.getState().showNotice({ kind: 'error', message: r.error });
               store.getState().addEmbeddedComponent(r.component);

@@ -6,13 +6,15 @@ import type { EditorStore } from '../store/editor-store';
  * refusal the open pipeline stays exactly as it was and the message says why.
  */
 export async function openPipelineText(store: EditorStore, text: string, source: string): Promise<boolean> {
-  const { openText } = await import('../importer/open-text');
+  const { openText, looksLikeAppDocument } = await import('../importer/open-text');
   const r = openText(text, source, store.getState().catalog);
   if (!r.ok) {
     store.getState().showNotice({ kind: 'error', message: r.error });
     return false;
   }
-  store.getState().openImported(r.doc);
+  // A saved document keeps its own layout; an imported spec is laid out with measured sizes.
+  if (looksLikeAppDocument(text)) store.getState().openDocument(r.doc);
+  else store.getState().openImported(r.doc);
   if (r.notices.length) store.getState().showNotice({ kind: 'info', message: r.notices.join(' ') });
   return true;
 }
