@@ -93,3 +93,18 @@ test('an imported pipeline with a Kubernetes platform spec exports it back as th
   await page.getByRole('button', { name: 'Download JSON' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'YAML files only' })).toBeVisible();
 });
+
+test('a nested pipeline opens as a pipeline of its own', async ({ guarded: page }) => {
+  const file = resolve(GOLDEN_DIR, 'upstream/test_data/sdk_compiled_pipelines/valid/parallel_and_nested/pipeline_in_pipeline.yaml');
+  test.skip(!existsSync(file), 'golden files are absent');
+  const ed = new Editor(page);
+  await ed.open();
+  await page.getByLabel('Open a pipeline file').setInputFiles(file);
+  await expect(ed.task('inner-pipeline')).toBeVisible();
+  await ed.selectTask('inner-pipeline');
+  await page.getByRole('button', { name: 'Open this nested pipeline' }).click();
+  await expect(ed.task('inner-pipeline')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node-task')).not.toHaveCount(0);
+  const spec = JSON.parse(await ed.download('JSON'));
+  expect(spec.pipelineInfo.name).toBe('inner-pipeline');
+});

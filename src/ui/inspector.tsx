@@ -5,6 +5,7 @@ import { InputField } from './input-field';
 import { taskEntry } from '../catalog/resolve';
 import { IMPORTER_ID } from '../catalog/builtins';
 import { ImporterSettingsForm, TaskRuntime } from './task-runtime';
+import { openNested } from './open-file';
 import { RunAfter, RetryBackoff } from './task-options';
 import { useEditor, useEditorStore } from './store-context';
 
@@ -114,6 +115,19 @@ export function Inspector({ taskId }: { taskId: string }) {
             })}
           </ul>
           {task.component === IMPORTER_ID && <ImporterSettingsForm task={task} />}
+          {(() => {
+            const def = doc.components?.[task.component];
+            if (def?.kind !== 'verbatim' || !def.spec.dag) return null;
+            return (
+              <button
+                type="button"
+                onClick={() => void openNested(store, def)}
+                title="Opens the pipeline inside this step as a pipeline of its own (changes there do not flow back here)"
+              >
+                Open this nested pipeline
+              </button>
+            );
+          })()}
           {doc.components?.[task.component]?.kind === 'verbatim' && (
             <details className="task-runtime" open>
               <summary>Code (read-only, kept as it came)</summary>

@@ -1,3 +1,4 @@
+import type { VerbatimComponentDef } from '../document/types';
 import type { EditorStore } from '../store/editor-store';
 
 /**
@@ -32,4 +33,17 @@ export async function openPipelineFile(store: EditorStore, file: File): Promise<
 /** Text that looks like a compiled pipeline spec rather than copied tasks. */
 export function looksLikeSpec(text: string): boolean {
   return /^#\s*PIPELINE DEFINITION/m.test(text) || /["']?(deploymentSpec|pipelineSpec)["']?\s*:/.test(text);
+}
+
+/** Opens a nested pipeline (a graph component kept in the document) as a pipeline of its own. */
+export async function openNested(store: EditorStore, def: VerbatimComponentDef): Promise<boolean> {
+  const spec = {
+    components: def.components ?? {},
+    deploymentSpec: { executors: def.executors ?? {} },
+    pipelineInfo: { name: def.name },
+    root: def.spec,
+    schemaVersion: '2.1.0',
+    sdkVersion: 'kfp-2.15.2',
+  };
+  return openPipelineText(store, JSON.stringify(spec), `the nested pipeline ${def.name}`);
 }
