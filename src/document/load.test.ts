@@ -299,3 +299,16 @@ describe('loadDocument refuses', () => {
     expect(refusal('{}', 'document')).toMatch(/^document is not a Pipeline Canvas document/);
   });
 });
+
+describe('target engine', () => {
+  it('is saved with the pipeline and checked on load', async () => {
+    const { seedDocument } = await import('../examples/seed');
+    const doc = { ...seedDocument(), target: 'kfp' as const };
+    const back = loadDocument(saveDocument(doc));
+    expect(back).toEqual({ ok: true, doc });
+    const bad = saveDocument(doc).replace('"target": "kfp"', '"target": "argo"');
+    const r = loadDocument(bad, 'x.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain('target must be "vertex" or "kfp"');
+  });
+});

@@ -62,7 +62,7 @@ export { saveDocument } from './save';
 const TASK_FIELDS_V1 = ['id', 'component', 'displayName', 'caching', 'retries', 'retryBackoff', 'after', 'inputs', 'position'];
 const TASK_FIELDS = [...TASK_FIELDS_V1, 'group', 'resources', 'env', 'importer', 'ignoreUpstreamFailure'];
 const ROOT_FIELDS_V1 = ['format', 'version', 'name', 'displayName', 'description', 'pipelineRoot', 'parameters', 'tasks'];
-const ROOT_FIELDS = [...ROOT_FIELDS_V1, 'groups', 'components', 'outputs', 'artifactInputs', 'descriptions', 'platformSpec', 'kept'];
+const ROOT_FIELDS = [...ROOT_FIELDS_V1, 'target', 'groups', 'components', 'outputs', 'artifactInputs', 'descriptions', 'platformSpec', 'kept'];
 
 function loadParameter(value: unknown, path: string, version: number): PipelineParameter {
   const obj = expectRecord(value, path);
@@ -196,6 +196,10 @@ export function loadRoot(value: unknown): PipelineDocument {
   for (const key of ['displayName', 'description', 'pipelineRoot'] as const) {
     const v = optionalString(obj, key, '');
     if (v !== undefined) doc[key] = v;
+  }
+  if (has(obj, 'target')) {
+    if (obj.target !== 'vertex' && obj.target !== 'kfp') refuse('target', `must be "vertex" or "kfp", not ${describe(obj.target)}`);
+    doc.target = obj.target;
   }
   if (has(obj, 'parameters'))
     doc.parameters = expectArray(obj.parameters, 'parameters').map((p, i) => loadParameter(p, item('parameters', i), version));

@@ -152,6 +152,7 @@ export function saveDocument(doc: PipelineDocument): string {
     displayName: doc.displayName,
     description: doc.description,
     pipelineRoot: doc.pipelineRoot,
+    target: doc.target,
     parameters: doc.parameters.map((p) => ({ name: p.name, type: p.type, default: p.default, optional: p.optional, description: p.description })),
     artifactInputs: doc.artifactInputs?.length
       ? doc.artifactInputs.map((a) => ({

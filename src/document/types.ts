@@ -359,6 +359,8 @@ export interface PipelineDocument {
   description?: string;
   /** `defaultPipelineRoot`. */
   pipelineRoot?: string;
+  /** The engine the pipeline is meant for (the editor's engine check); not compiled. */
+  target?: 'vertex' | 'kfp';
   parameters: PipelineParameter[];
   /** In creation order: the order decides the `-2`, `-3` suffixes of task keys. */
   tasks: Task[];

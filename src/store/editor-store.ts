@@ -62,8 +62,6 @@ export interface EditorState {
   simulation: Record<string, string> | null;
   /** An opened (imported) pipeline waits for the canvas to measure its nodes and tidy it up once. */
   tidyOnOpen: boolean;
-  /** The engine the pipeline is meant for (the engine check warns about differences). */
-  engine: 'vertex' | 'kfp';
   /** The guided tour's open step, or null when no tour runs. */
   tour: number | null;
   /** The last export (the library keeps a version of each). */
@@ -80,6 +78,7 @@ export interface EditorState {
   setSaveStatus(status: SaveStatus): void;
   setDiffHighlight(h: EditorState['diffHighlight']): void;
   setTour(step: number | null): void;
+  /** Sets the engine the pipeline is meant for (saved with it; the engine check warns about differences). */
   setEngine(engine: 'vertex' | 'kfp'): void;
   setSimulation(states: Record<string, string> | null): void;
   /** Opens a document and asks the canvas to lay it out with measured sizes (not an undo step). */
@@ -224,7 +223,6 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       diffHighlight: null,
       lastExport: null,
       tour: null,
-      engine: 'vertex',
       simulation: null,
       tidyOnOpen: false,
 
@@ -236,7 +234,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       setSaveStatus: (saveStatus) => set({ saveStatus }),
       setDiffHighlight: (diffHighlight) => set({ diffHighlight }),
       setTour: (tour) => set({ tour }),
-      setEngine: (engine) => set({ engine }),
+      setEngine: (engine) => update((d) => (d.target === engine || (!d.target && engine === 'vertex') ? d : { ...d, target: engine })),
       setSimulation: (simulation) => set({ simulation }),
       openImported: (doc) => set({ ...fresh(doc, newId()), tidyOnOpen: true }),
       settleLayout: (doc) => set({ doc, tidyOnOpen: false }),

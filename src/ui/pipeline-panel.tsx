@@ -134,7 +134,7 @@ export function PipelinePanel() {
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc);
   const catalog = useEditor((s) => s.catalog);
-  const engine = useEditor((s) => s.engine);
+  const engine = useEditor((s) => s.doc.target ?? 'vertex');
   const nameError = derive(doc, catalog).diagnostics.find((d) => d.code === 'BAD_PIPELINE_NAME')?.message;
   const set = store.getState().setPipelineInfo;
   return (

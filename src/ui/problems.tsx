@@ -20,7 +20,7 @@ export function ProblemsPanel() {
   const base = useEditor((s) => derive(s.doc, s.catalog).diagnostics);
   const doc = useEditor((s) => s.doc);
   const catalog = useEditor((s) => s.catalog);
-  const engine = useEditor((s) => s.engine);
+  const engine = useEditor((s) => s.doc.target ?? 'vertex');
   const diagnostics = useMemo(() => {
     const keys = derive(doc, catalog).keys;
     return [...base, ...engineWarnings(doc, catalog, engine, (id) => keys.get(id) ?? id)];
