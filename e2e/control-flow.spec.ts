@@ -168,3 +168,24 @@ test('a compiled component file becomes a palette entry; the engine check warns 
   await page.getByRole('button', { name: /Problems:/ }).click();
   await expect(page.getByRole('list', { name: 'Problems' })).toContainText('ENGINE_GCPC_ON_KFP');
 });
+
+test('an incomplete group says what is missing on the group and blocks export until fixed', async ({ guarded: page }) => {
+  const ed = new Editor(page);
+  await ed.open();
+  await ed.openExample();
+  const before = await ed.download('JSON');
+  await page.getByTestId('palette-item-kfp.condition').click();
+  const panel = page.getByRole('region', { name: /Group condition-1/ });
+  await expect(panel.locator('.problems')).not.toBeEmpty();
+  await expect(page.getByRole('button', { name: 'Download JSON' })).toBeDisabled();
+  await expect(page.locator('.group-node.has-error')).toHaveCount(1);
+  await page.getByTestId('palette-item-kfp.exitHandler').click();
+  const exitPanel = page.getByRole('region', { name: /Group exit-handler/ });
+  await expect(exitPanel.locator('.problems')).not.toBeEmpty();
+  // Removing the groups brings back the export, unchanged.
+  await exitPanel.getByRole('button', { name: 'Remove group (keep its tasks)' }).click();
+  await page.locator('.group-node .group-head').first().click();
+  await page.getByRole('button', { name: 'Remove group (keep its tasks)' }).click();
+  await expect(page.getByRole('button', { name: 'Download JSON' })).toBeEnabled();
+  expect(await ed.download('JSON')).toBe(before);
+});

@@ -8,6 +8,9 @@ const PLACEHOLDER = /\{\{(inputValue|input|inputPath|inputUri|outputPath|outputU
 
 /** One command-line item from a line of text: `{{input:msg}}`, `{{outputPath:out}}`, text, or a mix (concat). */
 export function parseItem(line: string): CommandLineItem {
+  // `{{ifPresent:name}} --flag {{input:name}}`: the rest of the line, only when the input is given.
+  const cond = /^\{\{ifPresent:([A-Za-z_][A-Za-z0-9_]*)\}\}\s*(.*)$/.exec(line);
+  if (cond) return { ifPresent: { input: cond[1], then: cond[2].split(/\s+/).filter(Boolean).map(parseItem) } };
   const parts: CommandLineItem[] = [];
   let last = 0;
   for (const m of line.matchAll(PLACEHOLDER)) {
@@ -41,6 +44,10 @@ export function itemText(item: CommandLineItem): string {
   if ('outputUri' in item) return `{{outputUri:${item.outputUri}}}`;
   if ('executorInput' in item) return '{{executorInput}}';
   if ('concat' in item) return item.concat.map(itemText).join('');
+  if ('ifPresent' in item) {
+    const then = Array.isArray(item.ifPresent.then) ? item.ifPresent.then : [item.ifPresent.then];
+    return `{{ifPresent:${item.ifPresent.input}}} ${then.map(itemText).join(' ')}`;
+  }
   return JSON.stringify(item);
 }
 
@@ -94,7 +101,13 @@ export function ComponentEditor({ id, onClose }: { id?: string; onClose(): void 
     const lines = (t: string) => t.split('\n').filter((l) => l.trim() !== '').map(parseItem);
     const next: ContainerComponentDef = { kind: 'container', name, image: image.trim(), inputs: ins, outputs: outs, command: lines(command), args: lines(args) };
     const known = new Set([...ins, ...outs].map((p) => p.name));
-    for (const item of [...next.command, ...next.args].flatMap((i) => (typeof i === 'object' && 'concat' in i ? i.concat : [i])))
+    const flat = (i: CommandLineItem): CommandLineItem[] =>
+      typeof i === 'object' && 'concat' in i
+        ? i.concat.flatMap(flat)
+        : typeof i === 'object' && 'ifPresent' in i
+          ? [{ inputValue: i.ifPresent.input }, ...(Array.isArray(i.ifPresent.then) ? i.ifPresent.then : [i.ifPresent.then]).flatMap(flat)]
+          : [i];
+    for (const item of [...next.command, ...next.args].flatMap(flat))
       if (typeof item === 'object') {
         const ref = Object.values(item)[0];
         if (typeof ref === 'string' && !known.has(ref)) errs.push(`The placeholder for “${ref}” names no input or output.`);
@@ -126,7 +139,7 @@ export function ComponentEditor({ id, onClose }: { id?: string; onClose(): void 
       {area('Inputs', inputs, setInputs, 'One per line: name: TYPE, optionally = default (JSON).')}
       {area('Outputs', outputs, setOutputs, 'One per line: name: TYPE (a parameter type or an artifact type such as system.Dataset).')}
       {area('Command', command, setCommand, 'One item per line.')}
-      {area('Arguments', args, setArgs, 'One item per line; placeholders: {{input:name}}, {{inputPath:name}}, {{inputUri:name}}, {{outputPath:name}}, {{outputUri:name}}, {{executorInput}}.')}
+      {area('Arguments', args, setArgs, 'One item per line; placeholders: {{input:name}}, {{inputPath:name}}, {{inputUri:name}}, {{outputPath:name}}, {{outputUri:name}}, {{executorInput}}; a line starting with {{ifPresent:name}} is used only when that input is given.')}
       {errors.length > 0 && (
         <ul className="problems" role="alert">
           {errors.map((e) => (
