@@ -108,7 +108,7 @@ export function copyJson(value: unknown, path: string, depth: number): Json {
 }
 
 /** UTF-8 size of a string, counted without allocating an encoded copy. */
-function utf8Bytes(text: string): number {
+export function utf8Bytes(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -123,7 +123,7 @@ function utf8Bytes(text: string): number {
 }
 
 /** The deepest nesting of `[`/`{` in JSON text (strings skipped); stops once past `limit`. */
-function nestingDepth(text: string, limit: number): { depth: number; line: number } {
+export function nestingDepth(text: string, limit: number): { depth: number; line: number } {
   let depth = 0;
   let line = 1;
   let inString = false;

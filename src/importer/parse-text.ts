@@ -13,6 +13,7 @@ import jsYaml from 'js-yaml';
 import { parseAllDocuments } from 'yaml';
 import type { JsonValue } from '../spec/pipeline-spec';
 import { Refusal, refuse } from './refusal';
+import { nestingDepth, utf8Bytes } from '../document/load-json';
 
 /** Texts larger than this (UTF-8 bytes) are refused before parsing. */
 export const MAX_SPEC_BYTES = 50 * 1024 * 1024;
@@ -31,40 +32,7 @@ export interface ParsedText {
   platform?: JsonValue;
 }
 
-/** UTF-8 size of a string, counted without allocating an encoded copy. */
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-/** The deepest nesting of `[`/`{` in JSON text (strings skipped); stops once past `limit`. */
-function jsonNestingDepth(text: string, limit: number): { depth: number; line: number } {
-  let depth = 0;
-  let line = 1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-      else if (c === 0x0a) line++;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return { depth, line };
-    } else if (c === 0x5d || c === 0x7d) depth--;
-    else if (c === 0x0a) line++;
-  }
-  return { depth: 0, line };
-}
+export { utf8Bytes };
 
 /** The 1-based line of a character offset. */
 function lineAt(text: string, offset: number): number {
@@ -105,7 +73,7 @@ function yamlSyntaxError(text: string, line: number | undefined, reason: string)
 }
 
 function parseJson(text: string): JsonValue {
-  const deep = jsonNestingDepth(text, MAX_SPEC_DEPTH);
+  const deep = nestingDepth(text, MAX_SPEC_DEPTH);
   if (deep.depth > MAX_SPEC_DEPTH) refuse('', `is nested more than ${MAX_SPEC_DEPTH} levels deep (at line ${deep.line})`);
   try {
     return JSON.parse(text) as JsonValue;
