@@ -4,24 +4,10 @@
  * components made in the app, Python components kept verbatim, and the core/mantle/crust
  * nested-pipeline family. Rebuilt as documents from their goldens and compiled.
  */
-import { beforeAll, describe, it } from 'vitest';
-import { createCatalog, type Catalog } from '../catalog/catalog';
+import { describe, it } from 'vitest';
 import { HAVE_GOLDENS } from '../test-support/golden';
-import { upstreamCase } from '../test-support/golden-documents';
-import { expectSameAsUpstream } from '../test-support/upstream';
+import { checkUpstream as check } from '../test-support/golden-documents';
 
-let catalog: Catalog;
-beforeAll(() => {
-  catalog = createCatalog([]);
-});
-
-/** Builds the document of each upstream file (test-support/golden-documents*.ts) and compares its compile with the golden. */
-function check(...files: string[]): void {
-  for (const file of files) {
-    const { up, doc } = upstreamCase(file, catalog);
-    expectSameAsUpstream(doc, catalog, up);
-  }
-}
 
 describe.skipIf(!HAVE_GOLDENS)('upstream single-level pipelines against the real KFP compiler', () => {
   it('critical/pipeline_with_input_status_state (exit handler whose exit task reads PipelineTaskFinalStatus)', () => {

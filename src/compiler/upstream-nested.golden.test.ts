@@ -3,24 +3,10 @@
  * each inner pipeline is itself built as a document, compiled, and embedded in the outer
  * document through `componentFromCompiledSpec`, as a user would import a compiled pipeline.
  */
-import { beforeAll, describe, it } from 'vitest';
-import { createCatalog, type Catalog } from '../catalog/catalog';
+import { describe, it } from 'vitest';
 import { HAVE_GOLDENS } from '../test-support/golden';
-import { upstreamCase } from '../test-support/golden-documents';
-import { expectSameAsUpstream } from '../test-support/upstream';
+import { checkUpstream as check } from '../test-support/golden-documents';
 
-let catalog: Catalog;
-beforeAll(() => {
-  catalog = createCatalog([]);
-});
-
-/** Builds the document of each upstream file (test-support/golden-documents*.ts) and compares its compile with the golden. */
-function check(...files: string[]): void {
-  for (const file of files) {
-    const { up, doc } = upstreamCase(file, catalog);
-    expectSameAsUpstream(doc, catalog, up);
-  }
-}
 
 describe.skipIf(!HAVE_GOLDENS)('upstream nested pipelines against the real KFP compiler', () => {
   it('parallel_and_nested/pipeline_in_pipeline (component names renamed on merge)', () => {

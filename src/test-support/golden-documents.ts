@@ -5,7 +5,7 @@
  * canvas), the seed, the random set through the neutral loader, and (re-exported from
  * `golden-documents-upstream.ts`) the upstream KFP test pipelines rebuilt from their goldens.
  */
-import type { Catalog } from '../catalog/catalog';
+import { createCatalog, type Catalog } from '../catalog/catalog';
 import { RUNTIME_PLACEHOLDERS } from '../catalog/runtime-placeholders';
 import { addParameter, addTask, createDocument, setAfter, setPipelineInfo, setTaskOptions } from '../document/operations';
 import type { Binding, ContainerComponentDef, PipelineDocument, Task } from '../document/types';
@@ -17,7 +17,7 @@ import { documentFromGenerator, goldenText } from './golden';
 
 import { UPSTREAM_BASICS, type UpstreamCase } from './golden-documents-upstream';
 import { UPSTREAM_CONDITIONS, UPSTREAM_LOOPS, UPSTREAM_NESTED } from './golden-documents-upstream-flow';
-import { Upstream } from './upstream';
+import { expectSameAsUpstream, Upstream } from './upstream';
 
 export type { UpstreamCase } from './golden-documents-upstream';
 
@@ -225,4 +225,13 @@ export function upstreamCase(file: string, catalog: Catalog): { up: Upstream; do
   if (!found) throw new Error(`No upstream document is built for ${file}.`);
   const up = new Upstream(found.file, { lenient: found.lenient });
   return { up, doc: found.build(up, catalog) };
+}
+
+/** Builds the document of each upstream file and compares its compile with the golden (upstream-*.golden.test.ts). */
+export function checkUpstream(...files: string[]): void {
+  const catalog = createCatalog([]);
+  for (const file of files) {
+    const { up, doc } = upstreamCase(file, catalog);
+    expectSameAsUpstream(doc, catalog, up);
+  }
 }

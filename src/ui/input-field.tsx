@@ -97,6 +97,20 @@ function loopItemChoices(doc: PipelineDocument, group: string | undefined): Arra
   return out;
 }
 
+/** One group of sources in the chooser (nothing when empty). */
+function OptionGroup({ label, options }: { label: string; options: Array<{ value: string; label: string }> }) {
+  if (options.length === 0) return null;
+  return (
+    <optgroup label={label}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </optgroup>
+  );
+}
+
 export function InputField(props: Props) {
   const { task, port, entry, doc, keys } = props;
   const store = useEditorStore();
@@ -246,43 +260,11 @@ export function InputField(props: Props) {
         >
           <option value="unset">{required ? 'Not set (required)' : 'Not set'}</option>
           {port.kind === 'parameter' && <option value="constant">Constant</option>}
-          {params.length > 0 && (
-            <optgroup label="Pipeline parameters">
-              {params.map((p) => (
-                <option key={p.name} value={`param:${p.name}`}>
-                  {p.name}
-                </option>
-              ))}
-            </optgroup>
-          )}
-          {loopItems.length > 0 && (
-            <optgroup label="Loop item">
-              {loopItems.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          )}
+          <OptionGroup label="Pipeline parameters" options={params.map((p) => ({ value: `param:${p.name}`, label: p.name }))} />
+          <OptionGroup label="Loop item" options={loopItems} />
           {sourceValue === 'other' && <option value="other">Advanced (from the spec)</option>}
-          {collected.length > 0 && (
-            <optgroup label="All results of a loop (Collected)">
-              {collected.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          )}
-          {outputs.length > 0 && (
-            <optgroup label="Upstream outputs">
-              {outputs.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          )}
+          <OptionGroup label="All results of a loop (Collected)" options={collected} />
+          <OptionGroup label="Upstream outputs" options={outputs} />
         </select>
       </div>
       {field}
