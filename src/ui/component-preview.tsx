@@ -14,7 +14,7 @@ function PortLine({ port, input }: { port: Port; input: boolean }) {
 
 /** What a component takes and gives, shown in the palette before it is added. */
 export function ComponentPreview({ entry }: { entry: CatalogEntry }) {
-  const inputs = inputPorts(entry).sort((a, b) => Number(isRequired(b)) - Number(isRequired(a)));
+  const inputs = [...inputPorts(entry)].sort((a, b) => Number(isRequired(b)) - Number(isRequired(a)));
   const outputs = outputPorts(entry);
   return (
     <section className="palette-preview" aria-label="Component details">

@@ -83,7 +83,7 @@ export function Inspector({ taskId }: { taskId: string }) {
       {entry && (
         <>
           <h3>Inputs</h3>
-          {inputPorts(entry)
+          {[...inputPorts(entry)]
             .sort((a, b) => Number(isRequired(b)) - Number(isRequired(a)))
             .map((port) => (
               <InputField key={port.name} task={task} port={port} entry={entry} doc={doc} catalog={catalog} keys={keys} />
