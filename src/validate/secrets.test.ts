@@ -28,4 +28,16 @@ describe('credential-looking constants', () => {
     expect(d).toMatchObject({ code: 'SECRET_IN_CONSTANT', severity: 'warning', taskId: task, input: 'labels' });
     expect(d.message).toContain('endpoint-create: labels looks like an AWS access key');
   });
+
+  it('follows each edit of a value: a fixed value clears the warning, the same text again brings it back', () => {
+    const seed = seedDocument();
+    const task = seed.tasks[2].id;
+    const leaked = setInput(seed, task, 'labels', { constant: { token: 'AKIAIOSFODNN7EXAMPLE' } });
+    expect(findSecrets(leaked, (id) => id)).toHaveLength(1);
+    const fixed = setInput(leaked, task, 'labels', { constant: { token: 'see the run parameters' } });
+    expect(findSecrets(fixed, (id) => id)).toEqual([]);
+    expect(findSecrets(leaked, (id) => id)).toHaveLength(1);
+    const again = setInput(fixed, task, 'labels', { constant: { token: 'AKIAIOSFODNN7EXAMPLE' } });
+    expect(findSecrets(again, (id) => id)).toHaveLength(1);
+  });
 });

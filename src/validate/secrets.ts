@@ -31,12 +31,23 @@ function texts(v: JsonValue, out: string[] = []): string[] {
   return out;
 }
 
+/**
+ * What a constant binding's text looks like, remembered per binding object: documents share
+ * unchanged bindings between edits, so a keystroke re-checks only the value it changed.
+ */
+const verdicts = new WeakMap<object, string | null>();
+function secretIn(binding: { constant: JsonValue }): string | undefined {
+  let what = verdicts.get(binding);
+  if (what === undefined) verdicts.set(binding, (what = texts(binding.constant).map(looksLikeSecret).find(Boolean) ?? null));
+  return what ?? undefined;
+}
+
 export function findSecrets(doc: PipelineDocument, taskKey: (id: string) => string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const t of doc.tasks)
     for (const [input, b] of Object.entries(t.inputs)) {
       if (!isConstant(b)) continue;
-      const what = texts(b.constant).map(looksLikeSecret).find(Boolean);
+      const what = secretIn(b);
       if (what)
         out.push({
           code: 'SECRET_IN_CONSTANT' as Diagnostic['code'],
