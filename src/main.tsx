@@ -4,6 +4,7 @@ import { recoverStash, startAutosave, type Autosave } from './store/autosave';
 import { createEditorStore } from './store/editor-store';
 import { createIdbLibrary, createMemoryLibrary } from './store/library';
 import { whenCanvasUsable } from './ui/after-usable';
+import { preloadEditorParts } from './ui/editor-parts';
 import { coordinateTabs } from './store/tabs';
 import { App } from './ui/app';
 import { ServicesProvider } from './ui/services';
@@ -31,6 +32,7 @@ import('./catalog/gcpc/load').then(
   },
   (e) => store.getState().showNotice({ kind: 'error', message: `The component catalog could not be loaded: ${String(e)}` }),
 );
+whenCanvasUsable(store, preloadEditorParts);
 
 const library = typeof indexedDB !== 'undefined' ? createIdbLibrary() : createMemoryLibrary();
 let autosave: Autosave | undefined;

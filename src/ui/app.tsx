@@ -10,13 +10,10 @@ import { Toolbar } from './toolbar';
 import { useGlobalKeys, openFileDialog } from './global-keys';
 import { NoticeBanner } from './notice';
 import { ProblemsPanel } from './problems';
-import { GroupInspector } from './group-inspector';
-import { TourPanel } from './tour-panel';
 import { startTour } from './tour-start';
 import { selectedTaskId } from '../store/editor-store';
 import { SelectionPanel } from './selection-panel';
-
-import { CommandPalette, ShortcutsOverlay } from './command-palette';
+import { CommandPalette, GroupInspector, ShortcutsOverlay, TourPanel } from './editor-parts';
 
 const SpecView = lazy(() => import('./spec-view'));
 const SimulationPanel = lazy(() => import('./simulation-panel').then((m) => ({ default: m.SimulationPanel })));
@@ -44,6 +41,7 @@ function Editor() {
   const many = useEditor((s) => s.selection.length > 1);
   const selectedGroup = useEditor((s) => s.selectedGroup);
   const readOnly = useEditor((s) => s.readOnly);
+  const touring = useEditor((s) => s.tour !== null);
   const store = useEditorStore();
   const [dialog, setDialog] = useState<Dialogs>(null);
   const [playing, setPlaying] = useState(false);
@@ -66,7 +64,11 @@ function Editor() {
             <Canvas />
             <NoticeBanner />
             <ProblemsPanel />
-            <TourPanel />
+            {touring && (
+              <Suspense fallback={null}>
+                <TourPanel />
+              </Suspense>
+            )}
             {playing && (
               <Suspense fallback={null}>
                 <SimulationPanel onClose={() => setPlaying(false)} />
@@ -95,7 +97,9 @@ function Editor() {
               ) : many ? (
                 <SelectionPanel />
               ) : selectedGroup ? (
-                <GroupInspector groupId={selectedGroup} />
+                <Suspense fallback={<p className="muted">Loading…</p>}>
+                  <GroupInspector groupId={selectedGroup} />
+                </Suspense>
               ) : (
                 <PipelinePanel />
               )}
