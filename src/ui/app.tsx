@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas';
 import { Inspector } from './inspector';
@@ -13,7 +13,9 @@ import { ProblemsPanel } from './problems';
 import { startTour } from './tour-start';
 import { selectedTaskId } from '../store/editor-store';
 import { SelectionPanel } from './selection-panel';
-import { CommandPalette, GroupInspector, ShortcutsOverlay, TourPanel } from './editor-parts';
+import { whenCanvasUsable } from './after-usable';
+import { GroupInspector, TourPanel } from './editor-parts';
+import { CommandPalette, ShortcutsOverlay } from './command-palette';
 
 const SpecView = lazy(() => import('./spec-view'));
 const SimulationPanel = lazy(() => import('./simulation-panel').then((m) => ({ default: m.SimulationPanel })));
@@ -45,6 +47,9 @@ function Editor() {
   const store = useEditorStore();
   const [dialog, setDialog] = useState<Dialogs>(null);
   const [playing, setPlaying] = useState(false);
+  // The spec view's code is requested once the canvas is usable (Monaco itself even later).
+  const [specShown, setSpecShown] = useState(false);
+  useEffect(() => whenCanvasUsable(store, () => setSpecShown(true)), [store]);
   useGlobalKeys(store, setDialog);
   if (screen === 'loading') return <div className="start muted">Loading…</div>;
   if (screen === 'start')
@@ -105,9 +110,13 @@ function Editor() {
               )}
             </fieldset>
             <div className="side-bottom">
-              <Suspense fallback={<div className="spec-loading">Loading spec view…</div>}>
-                <SpecView />
-              </Suspense>
+              {specShown ? (
+                <Suspense fallback={<div className="spec-loading">Loading spec view…</div>}>
+                  <SpecView />
+                </Suspense>
+              ) : (
+                <div className="spec-loading">Loading spec view…</div>
+              )}
             </div>
           </aside>
         </div>
