@@ -101,7 +101,7 @@ test('the help texts of inputs arrive after the canvas is usable and then show i
   await ed.selectTask('model-deploy');
   const inspector = page.getByRole('region', { name: 'Task model-deploy' });
   await expect(inspector).toContainText('dedicated_resources_machine_type');
-  expect(requested).toBe(true);
+  await expect.poll(() => requested).toBe(true);
   await expect(inspector).not.toContainText('Machine type for dedicated serving');
   // Exports wait for them: they are the descriptions of the spec's inputs.
   const downloadJson = page.getByRole('button', { name: 'Download JSON' });
