@@ -84,3 +84,33 @@ test('task options: display name, caching, retry with backoff and run-after', as
   await expect(page.getByRole('alert').filter({ hasText: 'Max backoff' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Download JSON' })).toBeDisabled();
 });
+
+test('the help texts of inputs arrive after the canvas is usable and then show in the inspector', async ({ guarded: page }) => {
+  // Hold the help texts' chunk back until the inspector has been shown without them.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let requested = false;
+  await page.route(/\/assets\/help-texts-[\w-]+\.js$/, async (route) => {
+    requested = true;
+    await held;
+    await route.continue();
+  });
+  const ed = new Editor(page);
+  await ed.open();
+  await ed.openExample();
+  await ed.selectTask('model-deploy');
+  const inspector = page.getByRole('region', { name: 'Task model-deploy' });
+  await expect(inspector).toContainText('dedicated_resources_machine_type');
+  await expect.poll(() => requested).toBe(true);
+  await expect(inspector).not.toContainText('Machine type for dedicated serving');
+  // Exports wait for them: they are the descriptions of the spec's inputs.
+  const downloadJson = page.getByRole('button', { name: 'Download JSON' });
+  await expect(downloadJson).toBeDisabled();
+  await expect(downloadJson).toHaveAttribute('title', /help texts/);
+
+  release();
+  await expect(inspector).toContainText('Machine type for dedicated serving, e.g. n1-standard-4.');
+  await expect(downloadJson).toBeEnabled();
+  const spec = JSON.parse(await ed.download('JSON'));
+  expect(spec.components['comp-model-deploy'].inputDefinitions.artifacts.model.description).toBe('The model to serve.');
+});

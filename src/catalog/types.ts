@@ -55,8 +55,8 @@ export interface Port {
   isList?: boolean;
 }
 
+/** A GCPC component's title and summary (its help texts are kept apart, see gcpc/help-texts.ts). */
 export interface ComponentDocs {
   title: string;
   summary: string;
-  help?: Record<string, string>;
 }

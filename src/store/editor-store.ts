@@ -44,6 +44,11 @@ export interface EditorState {
   doc: PipelineDocument;
   catalog: Catalog;
   catalogReady: boolean;
+  /**
+   * Some catalog entries are in without the help texts of their inputs and outputs, which are
+   * still loading; they are the compiled spec's descriptions, so exporting waits for them.
+   */
+  catalogHelpPending: boolean;
   /** Selected task ids (the inspector shows the task when exactly one is selected). */
   selection: string[];
   /** The selected control-flow group, if any (shown in the inspector when no task is selected). */
@@ -89,7 +94,11 @@ export interface EditorState {
   exported(format: 'json' | 'yaml'): void;
   /** Replaces the document with an older version; undoable like any change. */
   restore(doc: PipelineDocument): void;
-  addCatalogEntries(entries: CatalogEntry[]): void;
+  /**
+   * Adds entries to the catalog (later entries win, so complete entries replace their earlier
+   * copies). `helpPending` says whether help texts are still to come (omitted: unchanged).
+   */
+  addCatalogEntries(entries: CatalogEntry[], helpPending?: boolean): void;
   addComponent(componentId: string, position: Position): string;
   moveTask(taskId: string, position: Position): void;
   removeTasks(ids: string[]): void;
@@ -154,6 +163,7 @@ export function exportBlockers(state: EditorState): string[] {
   const derived = derive(state.doc, state.catalog);
   for (const d of derived.diagnostics) if (d.severity === 'error') reasons.push(d.message);
   if (derived.compileError) reasons.push(derived.compileError);
+  if (state.catalogHelpPending && state.doc.tasks.length > 0) reasons.push('The help texts of the components (the descriptions in the spec) are still loading.');
   return reasons;
 }
 
@@ -213,6 +223,7 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       doc: initial?.doc ?? ops.createDocument(),
       catalog: createCatalog(),
       catalogReady: false,
+      catalogHelpPending: false,
       selection: [],
       selectedGroup: null,
       drafts: {},
@@ -240,7 +251,8 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       settleLayout: (doc) => set({ doc, tidyOnOpen: false }),
       exported: (format) => set({ lastExport: { format, doc: get().doc, at: Date.now() } }),
       restore: (doc) => commit(doc, { drafts: {}, ...keepSelection(get().selection, doc) }),
-      addCatalogEntries: (entries) => set({ catalog: withEntries(get().catalog, entries), catalogReady: true }),
+      addCatalogEntries: (entries, helpPending = get().catalogHelpPending) =>
+        set({ catalog: withEntries(get().catalog, entries), catalogReady: true, catalogHelpPending: helpPending }),
 
       addComponent: (componentId, position) => {
         const { doc, id } = ops.addTask(get().doc, componentId, position);

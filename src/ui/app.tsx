@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas';
 import { Inspector } from './inspector';
@@ -10,12 +10,11 @@ import { Toolbar } from './toolbar';
 import { useGlobalKeys, openFileDialog } from './global-keys';
 import { NoticeBanner } from './notice';
 import { ProblemsPanel } from './problems';
-import { GroupInspector } from './group-inspector';
-import { TourPanel } from './tour-panel';
 import { startTour } from './tour-start';
 import { selectedTaskId } from '../store/editor-store';
 import { SelectionPanel } from './selection-panel';
-
+import { whenCanvasUsable } from './after-usable';
+import { GroupInspector, TourPanel } from './editor-parts';
 import { CommandPalette, ShortcutsOverlay } from './command-palette';
 
 const SpecView = lazy(() => import('./spec-view'));
@@ -44,9 +43,13 @@ function Editor() {
   const many = useEditor((s) => s.selection.length > 1);
   const selectedGroup = useEditor((s) => s.selectedGroup);
   const readOnly = useEditor((s) => s.readOnly);
+  const touring = useEditor((s) => s.tour !== null);
   const store = useEditorStore();
   const [dialog, setDialog] = useState<Dialogs>(null);
   const [playing, setPlaying] = useState(false);
+  // The spec view's code is requested once the canvas is usable (Monaco itself even later).
+  const [specShown, setSpecShown] = useState(false);
+  useEffect(() => whenCanvasUsable(store, () => setSpecShown(true)), [store]);
   useGlobalKeys(store, setDialog);
   if (screen === 'loading') return <div className="start muted">Loading…</div>;
   if (screen === 'start')
@@ -66,7 +69,11 @@ function Editor() {
             <Canvas />
             <NoticeBanner />
             <ProblemsPanel />
-            <TourPanel />
+            {touring && (
+              <Suspense fallback={null}>
+                <TourPanel />
+              </Suspense>
+            )}
             {playing && (
               <Suspense fallback={null}>
                 <SimulationPanel onClose={() => setPlaying(false)} />
@@ -95,15 +102,21 @@ function Editor() {
               ) : many ? (
                 <SelectionPanel />
               ) : selectedGroup ? (
-                <GroupInspector groupId={selectedGroup} />
+                <Suspense fallback={<p className="muted">Loading…</p>}>
+                  <GroupInspector groupId={selectedGroup} />
+                </Suspense>
               ) : (
                 <PipelinePanel />
               )}
             </fieldset>
             <div className="side-bottom">
-              <Suspense fallback={<div className="spec-loading">Loading spec view…</div>}>
-                <SpecView />
-              </Suspense>
+              {specShown ? (
+                <Suspense fallback={<div className="spec-loading">Loading spec view…</div>}>
+                  <SpecView />
+                </Suspense>
+              ) : (
+                <div className="spec-loading">Loading spec view…</div>
+              )}
             </div>
           </aside>
         </div>

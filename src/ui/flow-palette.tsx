@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { NewGroup } from '../document/flow-operations';
 import { DEFAULT_GROUP } from './group-layout';
-import { ComponentEditor } from './component-editor';
+import { ComponentEditor } from './editor-parts';
 import { placeNear, takenRects } from './placement';
 import { DRAG_MIME } from './palette';
 import { useEditor, useEditorStore } from './store-context';
@@ -123,7 +123,11 @@ export function FlowPalette() {
           />
         </li>
       </ul>
-      {editing && <ComponentEditor id={editing.id} onClose={() => setEditing(null)} />}
+      {editing && (
+        <Suspense fallback={null}>
+          <ComponentEditor id={editing.id} onClose={() => setEditing(null)} />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { openPipelineFile } from './open-file';
-import { seedDocument } from '../examples/seed';
-import { TEMPLATES } from '../examples/templates';
+import { TEMPLATE_LIST } from '../examples/template-list';
 import type { LibraryEntry } from '../store/library';
 import { useServices } from './services';
 import { useEditorStore } from './store-context';
@@ -15,6 +14,8 @@ export function StartScreen() {
   const { library, markSaved } = useServices();
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The example and the templates are built by code loaded when one is opened.
+  const openExample = (open: () => Promise<void>) => void open().catch((e) => setError(`The example could not be loaded: ${String(e)}`));
   const [tourOffered, setTourOffered] = useState(wasTourOffered);
   const fileInput = useRef<HTMLInputElement>(null);
   const [deleted, setDeleted] = useState<{ entry: LibraryEntry; doc: Parameters<typeof library.write>[1] } | null>(null);
@@ -69,7 +70,7 @@ export function StartScreen() {
           <button type="button" className="primary" onClick={() => store.getState().startBlank()}>
             Blank pipeline
           </button>
-          <button type="button" onClick={() => store.getState().openDocument(seedDocument())}>
+          <button type="button" onClick={() => openExample(() => import('../examples/seed').then((m) => store.getState().openDocument(m.seedDocument())))}>
             Example: AutoML image classification
           </button>
           <button type="button" onClick={() => fileInput.current?.click()} title="A compiled KFP pipeline (YAML or JSON) or a saved Pipeline Canvas document; you can also drop it anywhere">
@@ -127,11 +128,11 @@ export function StartScreen() {
         )}
         <h2>Templates</h2>
         <ul className="templates">
-          {TEMPLATES.map((t) => (
+          {TEMPLATE_LIST.map((t) => (
             <li key={t.id}>
               <h3>{t.title}</h3>
               <p>{t.explanation}</p>
-              <button type="button" aria-label={`Open template ${t.title}`} onClick={() => store.getState().openImported(t.build())}>
+              <button type="button" aria-label={`Open template ${t.title}`} onClick={() => openExample(() => import('../examples/templates').then((m) => store.getState().openImported(m.buildTemplate(t.id))))}>
                 Open
               </button>
             </li>

@@ -1,10 +1,13 @@
 /**
  * Google Cloud Pipeline Components: interface data (generated from the KFP goldens by
- * scripts/generate-catalog.mjs) joined with descriptions in our own words (docs/).
+ * scripts/generate-catalog.mjs) joined with descriptions in our own words: titles and
+ * summaries (docs/) and the help texts of inputs and outputs (help/, via ./help-texts).
  * Every module's data and docs are bundled into this module, so the app gets the whole
- * catalog with one request: it imports this module lazily (src/main.tsx), which makes it one
+ * palette with one request: it imports this module lazily (src/main.tsx), which makes it one
  * chunk of its own, requested as soon as the entry runs (not 32 small chunks, a request
- * waterfall that kept the palette empty).
+ * waterfall that kept the palette empty). The help texts, about a third of the bytes, are a
+ * chunk of their own that `loadAllGcpc` imports: the app lists `gcpcEntriesWithoutHelp()`
+ * first and adds the complete entries once the canvas is usable.
  */
 import type { ExecutorSpec, InputsSpec, OutputsSpec } from '../../spec/pipeline-spec';
 import type { CatalogEntry, ComponentDocs } from '../types';
@@ -41,6 +44,7 @@ export function titleFromId(id: string): string {
 
 const cache = new Map<string, CatalogEntry[]>();
 
+/** One module's entries without their help texts (`help` is empty), cached. */
 function gcpcModule(module: string): CatalogEntry[] {
   let entries = cache.get(module);
   if (!entries) {
@@ -52,7 +56,7 @@ function gcpcModule(module: string): CatalogEntry[] {
           module,
           title: d[e.id]?.title ?? titleFromId(e.id),
           summary: d[e.id]?.summary ?? '',
-          help: d[e.id]?.help ?? {},
+          help: {},
         }))
       : [];
     cache.set(module, entries);
@@ -60,11 +64,35 @@ function gcpcModule(module: string): CatalogEntry[] {
   return entries;
 }
 
-/** One GCPC module's entries (cached). Unknown modules give an empty list. */
-export function loadGcpcModule(module: string): Promise<CatalogEntry[]> {
-  return Promise.resolve(gcpcModule(module));
+let complete: Promise<(module: string) => CatalogEntry[]> | undefined;
+
+/** A function giving one module's complete entries (with help texts), once they are loaded. */
+function completeModules(): Promise<(module: string) => CatalogEntry[]> {
+  return (complete ??= import('./help-texts').then(({ GCPC_HELP }) => {
+    const full = new Map<string, CatalogEntry[]>();
+    return (module: string) => {
+      let entries = full.get(module);
+      if (!entries) full.set(module, (entries = gcpcModule(module).map((e) => ({ ...e, help: GCPC_HELP[e.id] ?? {} }))));
+      return entries;
+    };
+  }));
 }
 
-export async function loadAllGcpc(): Promise<CatalogEntry[]> {
+/**
+ * Every GCPC entry at once, without the help texts of inputs and outputs: enough for the
+ * palette, the canvas and validation. Not for compiling what is exported (the help texts are
+ * the spec's descriptions): `loadAllGcpc` gives the complete entries.
+ */
+export function gcpcEntriesWithoutHelp(): CatalogEntry[] {
   return GCPC_MODULES.flatMap(gcpcModule);
+}
+
+/** One GCPC module's complete entries (cached). Unknown modules give an empty list. */
+export async function loadGcpcModule(module: string): Promise<CatalogEntry[]> {
+  return (await completeModules())(module);
+}
+
+/** Every GCPC module's complete entries (cached). */
+export async function loadAllGcpc(): Promise<CatalogEntry[]> {
+  return GCPC_MODULES.flatMap(await completeModules());
 }

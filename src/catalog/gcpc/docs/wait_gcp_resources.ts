@@ -5,8 +5,5 @@ export const docs: Record<string, ComponentDocs> = {
     title: 'Wait for cloud job',
     summary:
       'Waits until a long-running cloud job started by an earlier step (today a Dataflow job) has finished, and fails if that job fails.',
-    help: {
-      gcp_resources: 'Input: the gcp_resources output of the step that started the job. Output: reference for this wait.',
-    },
   },
 };
