@@ -26,5 +26,9 @@ export const neutral: AnyModule = pick(import.meta.glob<AnyModule>('../src/docum
 export const importer: AnyModule = pick(
   import.meta.glob<AnyModule>(['../src/importer/**/*.ts', '!../src/importer/**/*.test.ts'], { eager: true }),
 );
-/** The store's derivation (validate + compile + keys), what the app runs per edit. */
-export const derive: AnyModule = pick(import.meta.glob<AnyModule>('../src/store/derive.ts', { eager: true }));
+/**
+ * The store's derivation, what the app runs per edit: `derive` (validate + keys) and, from
+ * `derive-spec.ts` when it exists (the compile the app loads after the canvas is usable),
+ * `compiled` (compile).
+ */
+export const derive: AnyModule = pick(import.meta.glob<AnyModule>(['../src/store/derive.ts', '../src/store/derive-spec.ts'], { eager: true }));

@@ -85,32 +85,59 @@ test('task options: display name, caching, retry with backoff and run-after', as
   await expect(page.getByRole('button', { name: 'Download JSON' })).toBeDisabled();
 });
 
-test('the help texts of inputs arrive after the canvas is usable and then show in the inspector', async ({ guarded: page }) => {
-  // Hold the help texts' chunk back until the inspector has been shown without them.
+/** Holds back the requests of an after-usable chunk until `release()`; `requested()` says whether it was asked for. */
+async function holdBack(page: import('@playwright/test').Page, chunk: RegExp) {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   let requested = false;
-  await page.route(/\/assets\/help-texts-[\w-]+\.js$/, async (route) => {
+  await page.route(chunk, async (route) => {
     requested = true;
     await held;
     await route.continue();
   });
+  return { release, requested: () => requested };
+}
+
+test('what only compiling needs arrives after the canvas is usable; export waits for it', async ({ guarded: page }) => {
+  // Hold back the catalog's help texts and executors, and the compiler, until the editor has
+  // been used without them.
+  const details = await holdBack(page, /\/assets\/details-[\w-]+\.js$/);
+  const compiler = await holdBack(page, /\/assets\/derive-spec-[\w-]+\.js$/);
   const ed = new Editor(page);
   await ed.open();
   await ed.openExample();
   await ed.selectTask('model-deploy');
   const inspector = page.getByRole('region', { name: 'Task model-deploy' });
   await expect(inspector).toContainText('dedicated_resources_machine_type');
-  await expect.poll(() => requested).toBe(true);
+  await expect.poll(() => details.requested() && compiler.requested()).toBe(true);
   await expect(inspector).not.toContainText('Machine type for dedicated serving');
-  // Exports wait for them: they are the descriptions of the spec's inputs.
   const downloadJson = page.getByRole('button', { name: 'Download JSON' });
   await expect(downloadJson).toBeDisabled();
-  await expect(downloadJson).toHaveAttribute('title', /help texts/);
+  await expect(downloadJson).toHaveAttribute('title', /component definitions \(executors and help texts\) are still loading/);
 
-  release();
+  details.release();
   await expect(inspector).toContainText('Machine type for dedicated serving, e.g. n1-standard-4.');
+  await expect(downloadJson).toBeDisabled();
+  await expect(downloadJson).toHaveAttribute('title', /compiler is still loading/);
+
+  compiler.release();
   await expect(downloadJson).toBeEnabled();
   const spec = JSON.parse(await ed.download('JSON'));
   expect(spec.components['comp-model-deploy'].inputDefinitions.artifacts.model.description).toBe('The model to serve.');
+  expect(spec.deploymentSpec.executors['exec-model-deploy'].container.image).toMatch(/google-cloud-pipeline-components/);
+});
+
+test('when the component definitions cannot be loaded, export says why and a notice tells to reload', async ({ page }) => {
+  // Not the guarded page: the failed request is logged by the browser.
+  await page.route(/\/assets\/details-[\w-]+\.js$/, (route) => route.abort());
+  const ed = new Editor(page);
+  await ed.open();
+  await ed.openExample();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toContainText('reload the page');
+  const downloadJson = page.getByRole('button', { name: 'Download JSON' });
+  await expect(downloadJson).toBeDisabled();
+  await expect(downloadJson).toHaveAttribute('title', /component definitions .* could not be loaded; reload the page/);
+  // The rest of the editor works: tasks can still be selected and edited.
+  await ed.selectTask('model-deploy');
+  await expect(page.getByRole('region', { name: 'Task model-deploy' })).toContainText('dedicated_resources_machine_type');
 });

@@ -2,7 +2,9 @@
 // Extracts the interface facts of every single-step Google Cloud Pipeline Component
 // (input/output names, types, defaults, optionality, image, command, args) from the
 // single-component goldens in ../shared/reference/kfp-golden/components/ into committed
-// catalog data under src/catalog/gcpc/data/, one file per GCPC module.
+// catalog data under src/catalog/gcpc/data/, one file per GCPC module, and their executors
+// (image, command, args) under src/catalog/gcpc/executors/, by component id: only compiling
+// needs those, so the app loads them after the canvas is usable (see src/catalog/gcpc/load.ts).
 //
 // Every `description` text is dropped on the way: the app's descriptions are our own
 // words, kept in src/catalog/gcpc/docs/. Run: npm run catalog:generate
@@ -14,6 +16,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const goldenDir = resolve(root, '../shared/reference/kfp-golden/components');
 const outDir = join(root, 'src/catalog/gcpc/data');
+const executorDir = join(root, 'src/catalog/gcpc/executors');
 
 if (!existsSync(goldenDir)) {
   console.error(`generate-catalog: ${goldenDir} not found; the committed catalog data is left as it is.`);
@@ -66,21 +69,23 @@ for (const file of readdirSync(goldenDir).sort()) {
     kind: YAML_COMPONENTS.has(id) ? 'yaml' : kindOf(executor),
     inputDefinitions: stripDescriptions(component.inputDefinitions),
     outputDefinitions: stripDescriptions(component.outputDefinitions),
-    executor,
   };
   if (!entry.inputDefinitions) delete entry.inputDefinitions;
   if (!entry.outputDefinitions) delete entry.outputDefinitions;
   if (!modules.has(module)) modules.set(module, []);
-  modules.get(module).push(entry);
+  modules.get(module).push({ entry, executor });
 }
 
-if (existsSync(outDir)) rmSync(outDir, { recursive: true });
-mkdirSync(outDir, { recursive: true });
-let count = 0;
-const index = [];
-for (const [module, entries] of [...modules.entries()].sort()) {
-  writeFileSync(join(outDir, `${module}.json`), JSON.stringify({ module, entries }, null, 1) + '\n');
-  count += entries.length;
-  for (const e of entries) index.push(e.id);
+for (const dir of [outDir, executorDir]) {
+  if (existsSync(dir)) rmSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
 }
-console.log(`generate-catalog: ${count} components in ${modules.size} modules written to ${outDir}`);
+let count = 0;
+for (const [module, items] of [...modules.entries()].sort()) {
+  const entries = items.map((i) => i.entry);
+  const executors = Object.fromEntries(items.map((i) => [i.entry.id, i.executor]));
+  writeFileSync(join(outDir, `${module}.json`), JSON.stringify({ module, entries }, null, 1) + '\n');
+  writeFileSync(join(executorDir, `${module}.json`), JSON.stringify(executors, null, 1) + '\n');
+  count += entries.length;
+}
+console.log(`generate-catalog: ${count} components in ${modules.size} modules written to ${outDir} and ${executorDir}`);

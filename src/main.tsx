@@ -4,6 +4,7 @@ import { recoverStash, startAutosave, type Autosave } from './store/autosave';
 import { createEditorStore } from './store/editor-store';
 import { createIdbLibrary, createMemoryLibrary } from './store/library';
 import { whenCanvasUsable } from './ui/after-usable';
+import { loadCompileParts } from './ui/compile-parts';
 import { preloadEditorParts } from './ui/editor-parts';
 import { coordinateTabs } from './store/tabs';
 import { App } from './ui/app';
@@ -14,25 +15,18 @@ import './ui/perf.css';
 
 const store = createEditorStore({ screen: 'loading' });
 // The GCPC catalog is one chunk of its own, requested right away (in parallel with the first
-// render) and needed only once the canvas shows the palette. The help texts of its inputs and
-// outputs, the spec view (Monaco, see ./ui/spec-view) and the UI that is not on the first
-// screen are requested once the canvas is usable.
+// render) and needed only once the canvas shows the palette. What only compiling needs (the
+// catalog's executors and help texts, the compiler), the spec view (Monaco, see
+// ./ui/spec-view) and the UI that is not on the first screen are requested once the canvas is
+// usable.
 import('./catalog/gcpc/load').then(
-  (m) => {
-    store.getState().addCatalogEntries(m.gcpcEntriesWithoutHelp(), true);
-    whenCanvasUsable(store, () =>
-      m.loadAllGcpc().then(
-        (entries) => store.getState().addCatalogEntries(entries, false),
-        (e) => {
-          store.getState().addCatalogEntries([], false);
-          store.getState().showNotice({ kind: 'error', message: `The help texts of the components could not be loaded (exported specs lack their input descriptions): ${String(e)}` });
-        },
-      ),
-    );
-  },
+  (m) => store.getState().addCatalogEntries(m.gcpcStartEntries(), 'loading'),
   (e) => store.getState().showNotice({ kind: 'error', message: `The component catalog could not be loaded: ${String(e)}` }),
 );
-whenCanvasUsable(store, preloadEditorParts);
+whenCanvasUsable(store, () => {
+  void loadCompileParts(store);
+  preloadEditorParts();
+});
 
 const library = typeof indexedDB !== 'undefined' ? createIdbLibrary() : createMemoryLibrary();
 let autosave: Autosave | undefined;

@@ -22,8 +22,13 @@ export interface CatalogEntry {
   kind: 'container' | 'yaml' | 'python' | 'importer' | 'graph';
   inputDefinitions?: InputsSpec;
   outputDefinitions?: OutputsSpec;
-  /** The executor (empty for `importer` and `graph`, whose executors come from elsewhere). */
-  executor: ExecutorSpec;
+  /**
+   * The executor (empty for `importer` and `graph`, whose executors come from elsewhere).
+   * Absent only on the GCPC entries the app lists first (`gcpcStartEntries`), whose executors
+   * arrive with their complete entries after the canvas is usable; every GCPC executor is a
+   * container. Compiling, codegen and the importer's matching need it.
+   */
+  executor?: ExecutorSpec;
   /**
    * The ComponentSpec (without `executorLabel`) to write as it is, for components kept
    * verbatim from a compiled spec; when absent the compiler builds it from the definitions.
@@ -55,7 +60,7 @@ export interface Port {
   isList?: boolean;
 }
 
-/** A GCPC component's title and summary (its help texts are kept apart, see gcpc/help-texts.ts). */
+/** A GCPC component's title and summary (its help texts are kept apart, see gcpc/details.ts). */
 export interface ComponentDocs {
   title: string;
   summary: string;

@@ -7,7 +7,7 @@
  */
 import { createCatalog, type Catalog } from '../catalog/catalog';
 import { loadAllGcpc } from '../catalog/gcpc/load';
-import { compile, componentSpecOf } from '../compiler/compile';
+import { compile, componentSpecOf, executorOf } from '../compiler/compile';
 import { executorName } from '../compiler/names';
 import { jsonRefusal, withPlatformSpec } from '../compiler/platform';
 import { toJson, toYaml } from '../compiler/serialize';
@@ -231,7 +231,7 @@ async function catalogCommand(args: string[], io: CliIo): Promise<void> {
     const list = entries.map((entry) => ({
       id: entry.id,
       component: { executorLabel: executorName(entry.name), ...componentSpecOf(entry) },
-      executor: entry.executor,
+      executor: executorOf(entry),
     }));
     io.stdout(toJson(list) + '\n');
     return;

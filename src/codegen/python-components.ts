@@ -7,7 +7,7 @@
  * `components.load_component_from_text(...)` from the spec KFP itself would write for it.
  */
 import type { CatalogEntry } from '../catalog/types';
-import { componentSpecOf, SDK_VERSION } from '../compiler/compile';
+import { componentSpecOf, executorOf, SDK_VERSION } from '../compiler/compile';
 import { isArtifactType, type CommandLineItem, type ComponentInputDef, type ContainerComponentDef } from '../document/types';
 import { SCHEMA_VERSION, sanitizeName, type JsonObject } from '../spec/pipeline-spec';
 import type { PyImports } from './python-imports';
@@ -151,7 +151,7 @@ export function standaloneSpec(entry: CatalogEntry): JsonObject {
   if (spec.outputDefinitions) root.outputDefinitions = spec.outputDefinitions;
   return {
     components: { [`comp-${key}`]: { ...spec, executorLabel: `exec-${key}` } },
-    deploymentSpec: { executors: { [`exec-${key}`]: entry.executor as JsonObject } },
+    deploymentSpec: { executors: { [`exec-${key}`]: executorOf(entry) as JsonObject } },
     ...header,
     root,
   };
@@ -168,7 +168,7 @@ export function loadedComponentNote(entry: CatalogEntry): string {
           ? 'a YAML component'
           : 'a container component';
   const lines = [`# "${entry.name}" is ${what}, kept as compiled: KFP loads it from its spec.`];
-  const env = (entry.executor as { container?: { env?: unknown[] } }).container?.env;
+  const env = (executorOf(entry) as { container?: { env?: unknown[] } }).container?.env;
   if (Array.isArray(env) && env.length > 0)
     lines.push('# KFP drops the environment variables of a loaded container; set them on its tasks with .set_env_variable().');
   return lines.join('\n');

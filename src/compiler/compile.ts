@@ -28,7 +28,7 @@ import { applyKept } from './kept';
 import { buildTaskSpec, componentSpecOf, containerExecutor, dagInputsOf, setFinalStatus } from './task-spec';
 
 export { CompileError } from './errors';
-export { componentSpecOf, MAX_BACKOFF_SECONDS, retryPolicy } from './task-spec';
+export { componentSpecOf, executorOf, MAX_BACKOFF_SECONDS, retryPolicy } from './task-spec';
 
 /** What the exported spec says in `sdkVersion`: the KFP release whose output we reproduce. */
 export const SDK_VERSION = 'kfp-2.15.2';

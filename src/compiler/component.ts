@@ -16,7 +16,7 @@ import {
   type TaskInputArtifactSpec,
   type TaskInputParameterSpec,
 } from '../spec/pipeline-spec';
-import { SDK_VERSION } from './compile';
+import { executorOf, SDK_VERSION } from './compile';
 import { componentName, executorName, sanitizeName } from './names';
 
 /**
@@ -98,7 +98,7 @@ export function compileComponent(entry: CatalogEntry): PipelineSpec {
 
   return {
     components: { [componentName(key)]: component },
-    deploymentSpec: { executors: { [executorName(key)]: entry.executor } },
+    deploymentSpec: { executors: { [executorName(key)]: executorOf(entry) } },
     // KFP writes no pipelineInfo.description for a bare component (the docstring only
     // reaches the YAML header comment).
     pipelineInfo: { name: entry.name },

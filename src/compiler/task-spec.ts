@@ -16,6 +16,7 @@ import type {
   TaskInputParameterSpec,
 } from '../spec/pipeline-spec';
 import { Channel, LoopArgument, LoopArgumentVariable } from './channels';
+import { CompileError } from './errors';
 import type { PTask, TaskInput } from './model';
 import { channelInputName, componentName, inputValuePlaceholder } from './names';
 import { withTaskSettings } from './resources';
@@ -171,9 +172,18 @@ export function componentSpecOf(entry: CatalogEntry): ComponentSpec {
   return spec;
 }
 
+/**
+ * An entry's executor. The GCPC entries the app lists before their complete entries arrive
+ * have none yet (the app does not compile until they are in); compiling with one is refused.
+ */
+export function executorOf(entry: CatalogEntry): ExecutorSpec {
+  if (!entry.executor) throw new CompileError(`${entry.id}: its executor is not loaded yet (the complete component definitions are still loading).`);
+  return entry.executor;
+}
+
 /** The executor of a container (or verbatim) task, with the task's settings applied. */
 export function containerExecutor(task: PTask): ExecutorSpec {
-  const executor = task.entry.executor;
+  const executor = executorOf(task.entry);
   if (!executor.container || (!task.doc.resources && !task.doc.env?.length)) return executor;
   return { ...executor, container: withTaskSettings(executor.container as ContainerSpec, task.doc.resources, task.doc.env) };
 }

@@ -125,7 +125,8 @@ function catalogMatch(catalog: Catalog, key: string, comp: JsonObject, executor:
   for (const base of bases)
     for (const entry of index.get(base) ?? []) {
       if (!keyFromName(key, entry.name)) continue;
-      if (!sameJson(entry.executor, executor)) continue;
+      // Entries without their executor yet are never matched: the app waits for them (ui/open-file).
+      if (!entry.executor || !sameJson(entry.executor, executor)) continue;
       if (!sameJson(withoutDescriptions(entry.inputDefinitions as JsonValue), withoutDescriptions(comp.inputDefinitions))) continue;
       if (!sameJson(withoutDescriptions(entry.outputDefinitions as JsonValue), withoutDescriptions(comp.outputDefinitions))) continue;
       return entry;

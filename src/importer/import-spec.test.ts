@@ -134,7 +134,7 @@ describe('importSpec: what it accepts', () => {
     // A kept part on a catalog component's executor changes the export, not the catalog.
     const doc = { ...r.doc, kept: [{ path: ['deploymentSpec', 'executors', 'exec-model-deploy', 'container', 'image'], value: 'x' }] };
     expect((compile(doc, catalog) as unknown as Record<string, any>).deploymentSpec.executors['exec-model-deploy'].container.image).toBe('x');
-    expect(catalog.get('v1.endpoint.ModelDeployOp')!.executor.container!.image).toMatch(/google-cloud-pipeline-components/);
+    expect(catalog.get('v1.endpoint.ModelDeployOp')!.executor!.container!.image).toMatch(/google-cloud-pipeline-components/);
   });
 
   it('saves and loads the new document fields, refusing forbidden keys in kept paths', () => {

@@ -1,47 +1,29 @@
 /**
- * Everything derived from the document (compiled spec, texts, diagnostics, task keys),
- * memoised on the identity of the document and catalog: computed once per edit, never stored.
+ * What every edit needs derived from the document (diagnostics, task keys), memoised on the
+ * identity of the document and catalog: computed once per edit, never stored. The compiled
+ * spec and its texts are in ./derive-spec, which the app loads after the canvas is usable
+ * (only exporting, the spec view and the dialogs that show the spec need them).
  */
 import type { Catalog } from '../catalog/catalog';
-import { compile, taskKeys } from '../compiler/compile';
-import { toJson, toYaml } from '../compiler/serialize';
+import { taskKeysOf } from '../compiler/model';
 import type { PipelineDocument } from '../document/types';
-import type { PipelineSpec } from '../spec/pipeline-spec';
 import { findSecrets } from '../validate/secrets';
 import { upstreamOf, validate, type Diagnostic } from '../validate/validate';
 
 export interface Derived {
   keys: Map<string, string>;
   diagnostics: Diagnostic[];
-  spec?: PipelineSpec;
-  compileError?: string;
 }
 
 let last: { doc: PipelineDocument; catalog: Catalog; derived: Derived } | undefined;
 
 export function derive(doc: PipelineDocument, catalog: Catalog): Derived {
   if (last && last.doc === doc && last.catalog === catalog) return last.derived;
-  const keys = taskKeys(doc, catalog);
+  const keys = taskKeysOf(doc, catalog);
   const diagnostics = [...validate(doc, catalog), ...findSecrets(doc, (id) => keys.get(id) ?? id)];
-  let spec: PipelineSpec | undefined;
-  let compileError: string | undefined;
-  try {
-    spec = compile(doc, catalog);
-  } catch (e) {
-    compileError = e instanceof Error ? e.message : String(e);
-  }
-  const derived: Derived = { keys, diagnostics, spec, compileError };
+  const derived: Derived = { keys, diagnostics };
   last = { doc, catalog, derived };
   return derived;
-}
-
-const texts = new WeakMap<PipelineSpec, { json?: string; yaml?: string }>();
-
-/** The spec as KFP-style JSON or YAML text (cached per compiled spec). */
-export function specText(spec: PipelineSpec, format: 'json' | 'yaml'): string {
-  let entry = texts.get(spec);
-  if (!entry) texts.set(spec, (entry = {}));
-  return (entry[format] ??= format === 'json' ? toJson(spec) : toYaml(spec));
 }
 
 const dependents = new WeakMap<PipelineDocument, Map<string, Set<string>>>();

@@ -1,10 +1,12 @@
 /**
  * The one editor store. The document is the only source of truth for the pipeline;
  * actions call pure document operations. UI-only state (selection, drafts of invalid
- * field text, notices) lives beside it. Compiled output is derived, never stored.
+ * field text, notices) lives beside it. Compiled output is derived, never stored; the
+ * compiler itself (./derive-spec) is loaded after the canvas is usable and kept here once in.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCatalog, withEntries, type Catalog } from '../catalog/catalog';
+import { taskEntry } from '../catalog/resolve';
 import type { CatalogEntry } from '../catalog/types';
 import * as ops from '../document/operations';
 import { extractTasks, pasteTasks } from '../document/clipboard';
@@ -14,6 +16,7 @@ import * as flow from '../document/flow-operations';
 import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
 import { checkConnection, wouldCycle } from '../validate/validate';
 import { derive } from './derive';
+import type { Compiled } from './derive-spec';
 import * as hist from './history';
 import type { History } from './history';
 
@@ -34,6 +37,9 @@ export interface SaveStatus {
   message?: string;
 }
 
+/** The compiler and serializer (./derive-spec), a module the app loads after the canvas is usable. */
+export type SpecCompiler = typeof import('./derive-spec');
+
 export interface EditorState {
   screen: 'loading' | 'start' | 'editor';
   /** Id of the open pipeline in the local library. */
@@ -45,10 +51,14 @@ export interface EditorState {
   catalog: Catalog;
   catalogReady: boolean;
   /**
-   * Some catalog entries are in without the help texts of their inputs and outputs, which are
-   * still loading; they are the compiled spec's descriptions, so exporting waits for them.
+   * Some catalog entries are in without what only compiling needs (the help texts of their
+   * inputs and outputs, which are the spec's descriptions, and their executors): 'loading'
+   * while their complete entries load, 'failed' when those could not be loaded. Compiling a
+   * document that uses such an entry waits for them (see `compileWaitsFor`).
    */
-  catalogHelpPending: boolean;
+  catalogPending: 'loading' | 'failed' | null;
+  /** The compiler, once loaded (see ../ui/compile-parts); until then 'loading', or 'failed'. */
+  compiler: SpecCompiler | 'loading' | 'failed';
   /** Selected task ids (the inspector shows the task when exactly one is selected). */
   selection: string[];
   /** The selected control-flow group, if any (shown in the inspector when no task is selected). */
@@ -96,9 +106,11 @@ export interface EditorState {
   restore(doc: PipelineDocument): void;
   /**
    * Adds entries to the catalog (later entries win, so complete entries replace their earlier
-   * copies). `helpPending` says whether help texts are still to come (omitted: unchanged).
+   * copies). `pending` says whether complete entries are still to come (omitted: unchanged).
    */
-  addCatalogEntries(entries: CatalogEntry[], helpPending?: boolean): void;
+  addCatalogEntries(entries: CatalogEntry[], pending?: EditorState['catalogPending']): void;
+  /** The compiler module once it is loaded, or 'failed' when it could not be. */
+  setCompiler(compiler: SpecCompiler | 'failed'): void;
   addComponent(componentId: string, position: Position): string;
   moveTask(taskId: string, position: Position): void;
   removeTasks(ids: string[]): void;
@@ -156,14 +168,42 @@ export interface EditorState {
 
 export type EditorStore = StoreApi<EditorState>;
 
-/** Why export is blocked right now (invalid field text first, then validator errors), or undefined. */
+/**
+ * What compiling the open document still waits for, as reasons to show (empty when it can
+ * compile): the compiler, and the complete entries of the components its tasks use.
+ */
+export function compileWaitsFor(state: Pick<EditorState, 'doc' | 'catalog' | 'catalogPending' | 'compiler'>): string[] {
+  const reasons: string[] = [];
+  const { doc, catalog, catalogPending } = state;
+  if (catalogPending && doc.tasks.some((t) => taskEntry(doc, catalog, t)?.executor === undefined))
+    reasons.push(
+      catalogPending === 'loading'
+        ? 'The component definitions (executors and help texts) are still loading.'
+        : 'The component definitions (executors and help texts) could not be loaded; reload the page to export.',
+    );
+  if (state.compiler === 'loading') reasons.push('The compiler is still loading.');
+  else if (state.compiler === 'failed') reasons.push('The compiler could not be loaded; reload the page to export.');
+  return reasons;
+}
+
+/** The open document compiled, once nothing it needs is still loading (see `compileWaitsFor`). */
+export function compiledOf(state: EditorState): Compiled | undefined {
+  if (typeof state.compiler !== 'object' || compileWaitsFor(state).length) return undefined;
+  return state.compiler.compiled(state.doc, state.catalog);
+}
+
+/**
+ * Why export is blocked right now (invalid field text first, then validator errors, then what
+ * compiling waits for or why it failed); empty when it is not.
+ */
 export function exportBlockers(state: EditorState): string[] {
   const reasons: string[] = [];
   for (const d of Object.values(state.drafts)) if (d.error) reasons.push(d.error);
-  const derived = derive(state.doc, state.catalog);
-  for (const d of derived.diagnostics) if (d.severity === 'error') reasons.push(d.message);
-  if (derived.compileError) reasons.push(derived.compileError);
-  if (state.catalogHelpPending && state.doc.tasks.length > 0) reasons.push('The help texts of the components (the descriptions in the spec) are still loading.');
+  for (const d of derive(state.doc, state.catalog).diagnostics) if (d.severity === 'error') reasons.push(d.message);
+  const waits = compileWaitsFor(state);
+  if (waits.length) return [...reasons, ...waits];
+  const error = compiledOf(state)?.compileError;
+  if (error) reasons.push(error);
   return reasons;
 }
 
@@ -223,7 +263,8 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       doc: initial?.doc ?? ops.createDocument(),
       catalog: createCatalog(),
       catalogReady: false,
-      catalogHelpPending: false,
+      catalogPending: null,
+      compiler: 'loading',
       selection: [],
       selectedGroup: null,
       drafts: {},
@@ -251,8 +292,9 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
       settleLayout: (doc) => set({ doc, tidyOnOpen: false }),
       exported: (format) => set({ lastExport: { format, doc: get().doc, at: Date.now() } }),
       restore: (doc) => commit(doc, { drafts: {}, ...keepSelection(get().selection, doc) }),
-      addCatalogEntries: (entries, helpPending = get().catalogHelpPending) =>
-        set({ catalog: withEntries(get().catalog, entries), catalogReady: true, catalogHelpPending: helpPending }),
+      addCatalogEntries: (entries, pending = get().catalogPending) =>
+        set({ catalog: withEntries(get().catalog, entries), catalogReady: true, catalogPending: pending }),
+      setCompiler: (compiler) => set({ compiler }),
 
       addComponent: (componentId, position) => {
         const { doc, id } = ops.addTask(get().doc, componentId, position);

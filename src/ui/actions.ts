@@ -3,11 +3,9 @@
  * command palette all read this one list.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
-import { derive, specText } from '../store/derive';
-import { exportBlockers, type EditorStore } from '../store/editor-store';
+import { compiledOf, exportBlockers, type EditorStore } from '../store/editor-store';
 import { saveDocument } from '../document/load';
 import { downloadText } from './download';
-import { jsonRefusal, withPlatformSpec } from '../compiler/platform';
 import { tidyLayout } from './tidy';
 
 export interface ActionContext {
@@ -39,12 +37,14 @@ export function download(store: EditorStore, format: 'json' | 'yaml'): void {
   const s = store.getState();
   const blockers = exportBlockers(s);
   if (blockers.length) return void s.showNotice({ kind: 'error', message: `Export blocked: ${blockers[0]}` });
-  const spec = derive(s.doc, s.catalog).spec;
-  if (!spec) return;
+  // Not blocked: the compiler is in (a module, see ../store/derive-spec) and the spec compiled.
+  const spec = compiledOf(s)?.spec;
+  const compiler = s.compiler;
+  if (!spec || typeof compiler !== 'object') return;
   // An imported pipeline with a Kubernetes platform spec: YAML only, as KFP writes it.
-  const refusal = format === 'json' ? jsonRefusal(s.doc) : undefined;
+  const refusal = format === 'json' ? compiler.jsonRefusal(s.doc) : undefined;
   if (refusal) return void s.showNotice({ kind: 'error', message: `JSON cannot be written: ${refusal}. Download YAML instead.` });
-  const text = format === 'yaml' ? withPlatformSpec(specText(spec, 'yaml'), s.doc) : specText(spec, 'json');
+  const text = format === 'yaml' ? compiler.withPlatformSpec(compiler.specText(spec, 'yaml'), s.doc) : compiler.specText(spec, 'json');
   downloadText(`${s.doc.name || 'pipeline'}.${format}`, text, format === 'json' ? 'application/json' : 'application/yaml');
   s.exported(format);
 }

@@ -131,7 +131,7 @@ export function Inspector({ taskId }: { taskId: string }) {
           {doc.components?.[task.component]?.kind === 'verbatim' && (
             <details className="task-runtime" open>
               <summary>Code (read-only, kept as it came)</summary>
-              <pre className="run-code">{[...(entry.executor.container?.command ?? []), ...(entry.executor.container?.args ?? [])].join('\n') || 'A nested pipeline: its steps are kept as they are.'}</pre>
+              <pre className="run-code">{[...(entry.executor?.container?.command ?? []), ...(entry.executor?.container?.args ?? [])].join('\n') || 'A nested pipeline: its steps are kept as they are.'}</pre>
             </details>
           )}
           <TaskRuntime task={task} />

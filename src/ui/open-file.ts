@@ -1,13 +1,26 @@
 import type { VerbatimComponentDef } from '../document/types';
 import type { EditorStore } from '../store/editor-store';
+import { loadCompleteCatalog } from './compile-parts';
 
 /**
  * Opens text as a pipeline (an app document or any compiled KFP spec), through the one
- * loading boundary. The importer (YAML parsers and all) is loaded only when needed. On a
- * refusal the open pipeline stays exactly as it was and the message says why.
+ * loading boundary. The importer (YAML parsers and all) is loaded only when needed. A compiled
+ * spec waits for the complete catalog entries (their executors tell which components it uses;
+ * see ./compile-parts). On a refusal the open pipeline stays exactly as it was and the message
+ * says why.
  */
 export async function openPipelineText(store: EditorStore, text: string, source: string): Promise<boolean> {
   const { openText, looksLikeAppDocument } = await import('../importer/open-text');
+  if (!looksLikeAppDocument(text) && store.getState().catalogPending) {
+    await loadCompleteCatalog(store);
+    if (store.getState().catalogPending) {
+      store.getState().showNotice({
+        kind: 'error',
+        message: `${source} was not opened: the component definitions could not be loaded, so its components cannot be recognised. Reload the page and open it again.`,
+      });
+      return false;
+    }
+  }
   const r = openText(text, source, store.getState().catalog);
   if (!r.ok) {
     store.getState().showNotice({ kind: 'error', message: r.error });

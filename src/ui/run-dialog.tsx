@@ -2,8 +2,7 @@ import { useMemo, useState } from 'react';
 import { curlCommand, kfpPython, vertexPython, vertexRequest, type RunSettings } from '../codegen/job';
 import { toJson } from '../compiler/serialize';
 import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
-import { derive } from '../store/derive';
-import { exportBlockers } from '../store/editor-store';
+import { compiledOf, exportBlockers } from '../store/editor-store';
 import { Dialog } from './dialog';
 import { downloadText } from './download';
 import { formatValue, parseValue } from './value-text';
@@ -12,7 +11,7 @@ import { useEditor } from './store-context';
 /** "Run": a typed form for parameter values and job settings, and what to paste to start the run. */
 export function RunDialog({ onClose }: { onClose(): void }) {
   const doc = useEditor((s) => s.doc);
-  const spec = useEditor((s) => derive(s.doc, s.catalog).spec);
+  const spec = useEditor((s) => compiledOf(s)?.spec);
   const blockers = useEditor((s) => exportBlockers(s).join('\n'));
   const [settings, setSettings] = useState({
     displayName: doc.displayName || doc.name,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { derive, specText } from '../store/derive';
-import { selectedTaskId, type EditorState, type EditorStore } from '../store/editor-store';
+import { derive } from '../store/derive';
+import { compiledOf, compileWaitsFor, selectedTaskId, type EditorState, type EditorStore } from '../store/editor-store';
 import { explainPlaceholder, placeholdersInLine } from './placeholder-help';
 import { specLocations, taskAtLine, taskSpans, type Span } from './spec-locations';
 import { useEditor, useEditorStore } from './store-context';
@@ -85,8 +85,13 @@ function loadMonaco(): Promise<Monaco> {
 
 /** The spec text the view shows for a state (LF line ends only, as the model keeps them). */
 function specTextOf(s: EditorState): string {
-  const { spec, compileError } = derive(s.doc, s.catalog);
-  const text = spec ? specText(spec, s.specFormat) : `# The spec cannot be compiled: ${compileError}`;
+  const compiled = compiledOf(s);
+  const text =
+    typeof s.compiler !== 'object' || !compiled
+      ? `# ${compileWaitsFor(s).join('\n# ')}`
+      : compiled.spec
+        ? s.compiler.specText(compiled.spec, s.specFormat)
+        : `# The spec cannot be compiled: ${compiled.compileError}`;
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
@@ -132,7 +137,7 @@ class LiveSpec {
   private readonly editor: CodeEditor;
   private readonly decorations: Decorations;
   private readonly unsubscribe: () => void;
-  private shown: { doc: EditorState['doc']; catalog: EditorState['catalog']; format: EditorState['specFormat'] };
+  private shown: { doc: EditorState['doc']; catalog: EditorState['catalog']; format: EditorState['specFormat']; compiler: EditorState['compiler'] };
   private text: string;
   /** Where the tasks' entries are in `text`; undefined when not computed since the last change. */
   private locations: Map<string, Span> | undefined;
@@ -151,7 +156,7 @@ class LiveSpec {
   ) {
     const s = store.getState();
     this.text = specTextOf(s);
-    this.shown = { doc: s.doc, catalog: s.catalog, format: s.specFormat };
+    this.shown = { doc: s.doc, catalog: s.catalog, format: s.specFormat, compiler: s.compiler };
     this.model = monaco.editor.createModel(this.text, s.specFormat);
     this.model.setEOL(monaco.editor.EndOfLineSequence.LF);
     this.editor = monaco.editor.create(host, {
@@ -219,8 +224,8 @@ class LiveSpec {
   }
 
   private onChange(s: EditorState, prev: EditorState) {
-    const { doc, catalog, format } = this.shown;
-    if (s.doc !== doc || s.catalog !== catalog || s.specFormat !== format) this.schedule(s);
+    const { doc, catalog, format, compiler } = this.shown;
+    if (s.doc !== doc || s.catalog !== catalog || s.specFormat !== format || s.compiler !== compiler) this.schedule(s);
     else if (s.selection !== prev.selection && !this.pending) this.safely(() => this.showSelection(false));
   }
 
@@ -233,6 +238,7 @@ class LiveSpec {
   private schedule(s: EditorState) {
     const small =
       s.catalog === this.shown.catalog &&
+      s.compiler === this.shown.compiler &&
       (s.specFormat !== this.shown.format || Math.abs(s.doc.tasks.length - this.shown.doc.tasks.length) <= 1);
     if (small && this.pending !== 'soon') {
       this.cancelLater?.();
@@ -272,7 +278,7 @@ class LiveSpec {
     const s = this.store.getState();
     const text = specTextOf(s);
     const formatChanged = s.specFormat !== this.shown.format;
-    this.shown = { doc: s.doc, catalog: s.catalog, format: s.specFormat };
+    this.shown = { doc: s.doc, catalog: s.catalog, format: s.specFormat, compiler: s.compiler };
     if (formatChanged) this.monaco.editor.setModelLanguage(this.model, s.specFormat);
     if (text !== this.text) {
       const before = this.text;

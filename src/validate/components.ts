@@ -68,7 +68,8 @@ function checkResources(ctx: Context, t: Task): void {
   const at = { taskId: t.id };
   const name = taskLabel(ctx, t.id);
   const entry = ctx.entries.get(t.id);
-  const container = !!entry?.executor.container && entry.kind !== 'importer' && entry.kind !== 'graph';
+  // A GCPC entry listed before its executor arrives (none yet) is a container: all of them are.
+  const container = !!entry && entry.kind !== 'importer' && entry.kind !== 'graph' && (!entry.executor || !!entry.executor.container);
   const r = t.resources;
   if ((r || t.env?.length) && entry && !container)
     ctx.error('BAD_RESOURCES', `${name}: resources and environment variables can only be set on single-step container components, not on ${entry.kind === 'graph' ? 'a pipeline used as a component' : 'an importer'}.`, at);

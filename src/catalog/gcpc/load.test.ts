@@ -1,20 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { inputPorts, outputPorts } from '../ports';
-import { GCPC_HELP } from './help-texts';
-import { gcpcEntriesWithoutHelp, loadAllGcpc, loadGcpcModule } from './load';
+import { GCPC_EXECUTORS, GCPC_HELP } from './details';
+import { gcpcStartEntries, loadAllGcpc, loadGcpcModule } from './load';
 
 describe('GCPC catalog in two parts', () => {
-  it('lists every entry without help texts first, then the same entries complete', async () => {
-    const bare = gcpcEntriesWithoutHelp();
+  it('lists every entry without help texts and executors first, then the same entries complete', async () => {
+    const bare = gcpcStartEntries();
     const full = await loadAllGcpc();
     expect(bare.length).toBeGreaterThan(70);
     expect(full.map((e) => e.id)).toEqual(bare.map((e) => e.id));
     for (const [i, e] of bare.entries()) {
       expect(e.help).toEqual({});
-      expect({ ...full[i], help: {} }).toEqual(e);
+      expect(e.executor).toBeUndefined();
+      const { executor, ...rest } = full[i];
+      expect(executor).toBe(GCPC_EXECUTORS[e.id]);
+      expect({ ...rest, help: {} }).toEqual(e);
+      // The validator takes an entry without its executor for a container (BAD_RESOURCES):
+      // every GCPC executor is one, and none is an importer or a graph.
+      expect(executor!.container, e.id).toBeDefined();
+      expect(['container', 'yaml', 'python']).toContain(e.kind);
     }
+    expect(Object.keys(GCPC_EXECUTORS).sort()).toEqual(bare.map((e) => e.id).sort());
     // Cached: the same objects on every call, so memoised derivations stay valid.
-    expect(gcpcEntriesWithoutHelp()[0]).toBe(bare[0]);
+    expect(gcpcStartEntries()[0]).toBe(bare[0]);
     expect((await loadAllGcpc())[0]).toBe(full[0]);
     expect((await loadGcpcModule(full[0].module))[0]).toBe(full[0]);
   });

@@ -5,11 +5,12 @@
  * Every module's data and docs are bundled into this module, so the app gets the whole
  * palette with one request: it imports this module lazily (src/main.tsx), which makes it one
  * chunk of its own, requested as soon as the entry runs (not 32 small chunks, a request
- * waterfall that kept the palette empty). The help texts, about a third of the bytes, are a
- * chunk of their own that `loadAllGcpc` imports: the app lists `gcpcEntriesWithoutHelp()`
- * first and adds the complete entries once the canvas is usable.
+ * waterfall that kept the palette empty). What only compiling needs, the help texts and the
+ * executors (about half the bytes), is a chunk of its own that `loadAllGcpc` imports
+ * (./details): the app lists `gcpcStartEntries()` first and adds the complete entries once
+ * the canvas is usable (src/ui/compile-parts.ts).
  */
-import type { ExecutorSpec, InputsSpec, OutputsSpec } from '../../spec/pipeline-spec';
+import type { InputsSpec, OutputsSpec } from '../../spec/pipeline-spec';
 import type { CatalogEntry, ComponentDocs } from '../types';
 
 interface RawEntry {
@@ -18,7 +19,6 @@ interface RawEntry {
   kind: CatalogEntry['kind'];
   inputDefinitions?: InputsSpec;
   outputDefinitions?: OutputsSpec;
-  executor: ExecutorSpec;
 }
 interface RawModule {
   module: string;
@@ -44,7 +44,7 @@ export function titleFromId(id: string): string {
 
 const cache = new Map<string, CatalogEntry[]>();
 
-/** One module's entries without their help texts (`help` is empty), cached. */
+/** One module's entries without their help texts (`help` is empty) and executors, cached. */
 function gcpcModule(module: string): CatalogEntry[] {
   let entries = cache.get(module);
   if (!entries) {
@@ -66,24 +66,29 @@ function gcpcModule(module: string): CatalogEntry[] {
 
 let complete: Promise<(module: string) => CatalogEntry[]> | undefined;
 
-/** A function giving one module's complete entries (with help texts), once they are loaded. */
+/** A function giving one module's complete entries (help texts, executors), once they are loaded. */
 function completeModules(): Promise<(module: string) => CatalogEntry[]> {
-  return (complete ??= import('./help-texts').then(({ GCPC_HELP }) => {
+  complete ??= import('./details').then(({ GCPC_HELP, GCPC_EXECUTORS }) => {
     const full = new Map<string, CatalogEntry[]>();
     return (module: string) => {
       let entries = full.get(module);
-      if (!entries) full.set(module, (entries = gcpcModule(module).map((e) => ({ ...e, help: GCPC_HELP[e.id] ?? {} }))));
+      if (!entries)
+        full.set(module, (entries = gcpcModule(module).map((e) => ({ ...e, help: GCPC_HELP[e.id] ?? {}, executor: GCPC_EXECUTORS[e.id] }))));
       return entries;
     };
-  }));
+  });
+  // A failed load is tried again on the next call.
+  complete.catch(() => (complete = undefined));
+  return complete;
 }
 
 /**
- * Every GCPC entry at once, without the help texts of inputs and outputs: enough for the
- * palette, the canvas and validation. Not for compiling what is exported (the help texts are
- * the spec's descriptions): `loadAllGcpc` gives the complete entries.
+ * Every GCPC entry at once, without the help texts of inputs and outputs and without
+ * executors: enough for the palette, the canvas, the inspector's forms and validation. Not
+ * for compiling (the executors are the spec's, the help texts its descriptions):
+ * `loadAllGcpc` gives the complete entries.
  */
-export function gcpcEntriesWithoutHelp(): CatalogEntry[] {
+export function gcpcStartEntries(): CatalogEntry[] {
   return GCPC_MODULES.flatMap(gcpcModule);
 }
 
