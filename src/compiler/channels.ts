@@ -6,7 +6,7 @@
  * mutable on purpose: like KFP, the analysis re-points `Collected` and `OneOf` channels at
  * the groups that surface them.
  */
-import type { ArtifactTypeSchema, JsonValue, ParameterType } from '../spec/pipeline-spec';
+import { rawItemType, type ArtifactTypeSchema, type JsonValue, type ParameterType } from '../spec/pipeline-spec';
 import { loopItemName, staticLoopItemName, subvarChannelName } from './names';
 
 export type ChannelType =
@@ -82,15 +82,6 @@ export class LoopArgument extends Channel {
     if (!v) this.subvars.set(field, (v = new LoopArgumentVariable(this, field)));
     return v;
   }
-}
-
-/** The type KFP gives a static loop's items: the Python type of the first one. */
-export function rawItemType(first: JsonValue | undefined): ParameterType {
-  if (typeof first === 'string') return 'STRING';
-  if (typeof first === 'boolean') return 'BOOLEAN';
-  if (typeof first === 'number') return Number.isInteger(first) ? 'NUMBER_INTEGER' : 'NUMBER_DOUBLE';
-  if (Array.isArray(first)) return 'LIST';
-  return 'STRUCT';
 }
 
 /** One field of a dict loop item (`item.field`): KFP's LoopArgumentVariable. */

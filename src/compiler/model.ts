@@ -24,7 +24,9 @@ import {
 import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
 import { Channel, Collected, LoopArgument, OneOf, type ChannelType } from './channels';
 import { CompileError } from './errors';
-import { groupChildren, numberGroups, oneOfName, sanitizeName, uniqueKeys } from './names';
+import { groupChildren, numberGroups, oneOfName, taskKeysOf } from './names';
+
+export { taskKeysOf } from './names';
 
 export type GroupType = 'pipeline' | 'condition' | 'condition-branches' | 'for-loop' | 'exit-handler';
 
@@ -92,12 +94,6 @@ const GROUP_TYPE: Record<Group['kind'], GroupType> = {
   exitHandler: 'exit-handler',
 };
 
-/** Task keys in creation order, exactly as the KFP compiler names them. */
-export function taskKeysOf(doc: PipelineDocument, catalog: Catalog): Map<string, string> {
-  const names = doc.tasks.map((t) => sanitizeName(taskEntry(doc, catalog, t)?.name ?? t.component) || 'task');
-  const keys = uniqueKeys(names);
-  return new Map(doc.tasks.map((t, i) => [t.id, keys[i]]));
-}
 
 function channelTypeOf(entry: CatalogEntry, output: string): ChannelType | undefined {
   const artifact = entry.outputDefinitions?.artifacts?.[output];

@@ -4,9 +4,12 @@
  * names and their numbering, and the names of the inputs the compiler injects
  * (`pipelinechannel--…`, loop items, one-of outputs).
  */
+import type { Catalog } from '../catalog/catalog';
+import { taskEntry } from '../catalog/resolve';
 import type { Group, PipelineDocument } from '../document/types';
+import { sanitizeName } from '../spec/pipeline-spec';
 
-export { sanitizeName } from '../spec/pipeline-spec';
+export { sanitizeName };
 
 /**
  * Unique keys for names given in creation order: the first use keeps the name,
@@ -30,6 +33,17 @@ export function uniqueKeys(names: readonly string[]): string[] {
 }
 
 /** KFP's `make_name_unique_by_adding_index` against a growing collection. */
+/**
+ * Task keys (task id → DAG task key) in creation order, exactly as the KFP compiler names
+ * them. Here rather than in ./model: the validator and the editor need them on every edit
+ * without the compiler.
+ */
+export function taskKeysOf(doc: PipelineDocument, catalog: Catalog): Map<string, string> {
+  const names = doc.tasks.map((t) => sanitizeName(taskEntry(doc, catalog, t)?.name ?? t.component) || 'task');
+  const keys = uniqueKeys(names);
+  return new Map(doc.tasks.map((t, i) => [t.id, keys[i]]));
+}
+
 export function makeNameUnique(name: string, taken: { has(name: string): boolean }): string {
   if (!taken.has(name)) return name;
   for (let n = 2; ; n++) if (!taken.has(`${name}-${n}`)) return `${name}-${n}`;

@@ -7,10 +7,6 @@
 import type { EnvVar, TaskResources } from '../document/types';
 import type { ContainerSpec, JsonObject } from '../spec/pipeline-spec';
 
-/** KFP's accepted spellings (`_validate_cpu_request_limit`, `_validate_memory_request_limit`). */
-export const CPU_PATTERN = /^([0-9]*[.])?[0-9]+m?$/;
-export const MEMORY_PATTERN = /^[0-9]+(E|Ei|P|Pi|T|Ti|G|Gi|M|Mi|K|Ki){0,1}$/;
-
 /** KFP's `_cpu_to_float`: cores, `m` = millicores. */
 export function cpuToFloat(cpu: string): number {
   return cpu.endsWith('m') ? parseFloat(cpu.slice(0, -1)) / 1000 : parseFloat(cpu);

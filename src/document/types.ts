@@ -123,6 +123,10 @@ export interface TaskResources {
   acceleratorCount?: number;
 }
 
+/** KFP's accepted spellings of CPU and memory (`_validate_cpu_request_limit`, `_validate_memory_request_limit`). */
+export const CPU_PATTERN = /^([0-9]*[.])?[0-9]+m?$/;
+export const MEMORY_PATTERN = /^[0-9]+(E|Ei|P|Pi|T|Ti|G|Gi|M|Mi|K|Ki){0,1}$/;
+
 export interface EnvVar {
   name: string;
   value: string;

@@ -147,3 +147,15 @@ export interface PipelineSpec {
 
 /** Keys whose numbers are proto int32/int64 fields: written without a decimal point. */
 export const INTEGER_FIELDS: ReadonlySet<string> = new Set(['maxRetryCount', 'parallelismLimit']);
+
+/**
+ * The type KFP gives a static loop's items: the Python type of the first one. Here, not in
+ * the compiler's channels, because the validator needs it on every edit.
+ */
+export function rawItemType(first: JsonValue | undefined): ParameterType {
+  if (typeof first === 'string') return 'STRING';
+  if (typeof first === 'boolean') return 'BOOLEAN';
+  if (typeof first === 'number') return Number.isInteger(first) ? 'NUMBER_INTEGER' : 'NUMBER_DOUBLE';
+  if (Array.isArray(first)) return 'LIST';
+  return 'STRUCT';
+}

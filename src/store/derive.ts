@@ -5,7 +5,7 @@
  * (only exporting, the spec view and the dialogs that show the spec need them).
  */
 import type { Catalog } from '../catalog/catalog';
-import { taskKeysOf } from '../compiler/model';
+import { taskKeysOf } from '../compiler/names';
 import type { PipelineDocument } from '../document/types';
 import { findSecrets } from '../validate/secrets';
 import { upstreamOf, validate, type Diagnostic } from '../validate/validate';

@@ -5,9 +5,8 @@
  */
 import { IMPORTER_ID } from '../catalog/builtins';
 import { referencedNames } from '../catalog/command-line';
-import { CPU_PATTERN, MEMORY_PATTERN } from '../compiler/resources';
 import { sanitizeName } from '../compiler/names';
-import { isArtifactType, type ContainerComponentDef, type EmbeddedComponent, type Task } from '../document/types';
+import { CPU_PATTERN, isArtifactType, MEMORY_PATTERN, type ContainerComponentDef, type EmbeddedComponent, type Task } from '../document/types';
 import type { ParameterType } from '../spec/pipeline-spec';
 import { taskLabel, type Context } from './context';
 import { checkConstant } from './constants';

@@ -5,8 +5,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { taskEntry } from '../catalog/resolve';
 import type { CatalogEntry } from '../catalog/types';
-import { taskKeysOf } from '../compiler/model';
-import { numberGroups } from '../compiler/names';
+import { numberGroups, taskKeysOf } from '../compiler/names';
 import type { Group, PipelineDocument, Task } from '../document/types';
 
 export type DiagnosticCode =

@@ -6,7 +6,6 @@
 import { findOutput } from '../catalog/ports';
 import { IMPORTER_ID } from '../catalog/builtins';
 import type { Port } from '../catalog/types';
-import { rawItemType } from '../compiler/channels';
 import { LOOP_FIELD_PATTERN, PARAMETER_NAME_PATTERN } from '../compiler/names';
 import {
   isLoopItemRef,
@@ -21,7 +20,7 @@ import {
   type Task,
   type TaskOutputRef,
 } from '../document/types';
-import type { ParameterType } from '../spec/pipeline-spec';
+import { rawItemType, type ParameterType } from '../spec/pipeline-spec';
 import { groupChain, groupLabel, isExitTask, taskChain, taskLabel, type Context } from './context';
 import { checkCycles } from './cycles';
 
