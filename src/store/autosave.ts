@@ -3,7 +3,7 @@
  * happens, by one writer (never two writes at once; the newest document wins). A failed
  * write (quota full, private mode) is shown and the work stays in memory.
  */
-import { loadDocument, saveDocument } from '../document/load';
+import { saveDocument } from '../document/save';
 import type { PipelineDocument } from '../document/types';
 import type { EditorStore } from './editor-store';
 import type { Library } from './library';
@@ -32,7 +32,7 @@ export async function recoverStash(library: Library): Promise<string | undefined
   if (!raw) return undefined;
   try {
     const { id, text } = JSON.parse(raw) as { id: string; text: string };
-    const r = loadDocument(text, 'the unsaved change');
+    const r = (await import('../document/load')).loadDocument(text, 'the unsaved change');
     if (r.ok && typeof id === 'string') {
       await library.write(id, r.doc);
       await library.setLastOpen(id);

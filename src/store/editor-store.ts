@@ -10,7 +10,7 @@ import { taskEntry } from '../catalog/resolve';
 import type { CatalogEntry } from '../catalog/types';
 import * as ops from '../document/operations';
 import { extractTasks, pasteTasks } from '../document/clipboard';
-import { loadDocument, saveDocument } from '../document/load';
+import { saveDocument } from '../document/save';
 import type { Binding, EmbeddedComponent, PipelineDocument, PipelineOutput, Position, Task } from '../document/types';
 import * as flow from '../document/flow-operations';
 import type { JsonValue, ParameterType } from '../spec/pipeline-spec';
@@ -154,8 +154,11 @@ export interface EditorState {
   selectAll(): void;
   /** The selected tasks as clipboard text (a saved document), or undefined when nothing is selected. */
   copySelection(): string | undefined;
-  /** Pastes clipboard text (checked like any document); the pasted tasks become the selection. */
-  pasteText(text: string, offset?: Position): boolean;
+  /**
+   * Pastes clipboard text (checked like any document, by the loader it imports); the pasted
+   * tasks become the selection. Resolves to whether anything was pasted.
+   */
+  pasteText(text: string, offset?: Position): Promise<boolean>;
   duplicateSelection(): void;
   deleteSelection(): void;
   /** Sets many task positions as one undo step (tidy up). */
@@ -420,8 +423,9 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
         if (!ids.length) return undefined;
         return saveDocument(extractTasks(get().doc, ids));
       },
-      pasteText: (text, offset = { x: 40, y: 40 }) => {
-        const r = loadDocument(text, 'the clipboard');
+      pasteText: async (text, offset = { x: 40, y: 40 }) => {
+        // The loader is its own chunk (a first visit never needs it before pasting).
+        const r = (await import('../document/load')).loadDocument(text, 'the clipboard');
         if (!r.ok) {
           set({ notice: { kind: 'error', message: r.error } });
           return false;
@@ -435,8 +439,11 @@ export function createEditorStore(initial?: Partial<Pick<EditorState, 'doc' | 's
         return true;
       },
       duplicateSelection: () => {
-        const text = get().copySelection();
-        if (text) get().pasteText(text);
+        const ids = get().selection;
+        if (!ids.length) return;
+        // What copying and pasting would do, without the text in between.
+        const pasted = pasteTasks(get().doc, extractTasks(get().doc, ids), { x: 40, y: 40 });
+        commit(pasted.doc, { selection: pasted.ids, notice: null });
       },
       deleteSelection: () => get().removeTasks(get().selection),
       setPositions: (positions) =>

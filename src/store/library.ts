@@ -1,10 +1,11 @@
 /**
  * The local library: every pipeline the person has, saved in IndexedDB through idb-keyval
  * (one database, one object store). Documents
- * are stored as the app's saved-document text and always come back through loadDocument.
+ * are stored as the app's saved-document text and always come back through loadDocument
+ * (imported when a document is first read, so a first visit does not load the loader).
  */
 import { createStore, del, delMany, get, getMany, keys, set, setMany, type UseStore } from 'idb-keyval';
-import { loadDocument, saveDocument } from '../document/load';
+import { saveDocument } from '../document/save';
 import type { PipelineDocument } from '../document/types';
 
 export interface LibraryEntry {
@@ -62,7 +63,7 @@ export function createIdbLibrary(dbName = 'pipeline-canvas'): Library {
     async read(id) {
       const text = await get<string>(DOC(id), store);
       if (text === undefined) return { ok: false, error: 'That pipeline is no longer in this browser.' };
-      return loadDocument(text, 'the saved pipeline');
+      return (await import('../document/load')).loadDocument(text, 'the saved pipeline');
     },
     async write(id, doc) {
       const text = saveDocument(doc);
@@ -108,7 +109,7 @@ export function createMemoryLibrary(): Library {
     },
     async read(id) {
       const text = docs.get(id);
-      return text === undefined ? { ok: false, error: 'That pipeline is no longer here.' } : loadDocument(text, 'the saved pipeline');
+      return text === undefined ? { ok: false, error: 'That pipeline is no longer here.' } : (await import('../document/load')).loadDocument(text, 'the saved pipeline');
     },
     async write(id, doc) {
       const text = saveDocument(doc);

@@ -4,7 +4,7 @@
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { compiledOf, exportBlockers, type EditorStore } from '../store/editor-store';
-import { saveDocument } from '../document/load';
+import { saveDocument } from '../document/save';
 import { downloadText } from './download';
 import { tidyLayout } from './tidy';
 

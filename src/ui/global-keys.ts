@@ -59,7 +59,7 @@ export function useGlobalKeys(store: EditorStore, setDialog: (d: 'commands' | 's
       e.preventDefault();
       // A whole compiled spec opens as a pipeline; anything else is pasted as tasks.
       if (looksLikeSpec(text)) void openPipelineText(store, text, 'the pasted text');
-      else store.getState().pasteText(text);
+      else void store.getState().pasteText(text);
     };
     // A file dropped anywhere on the app opens (components from the palette are not files).
     const onDragOver = (e: DragEvent) => {
