@@ -8,6 +8,7 @@ import {
   type Connection,
   type Edge,
   type EdgeChange,
+  type NodeHandle,
   type NodeChange,
   type XYPosition,
 } from '@xyflow/react';
@@ -24,9 +25,10 @@ import { useEditor, useEditorStore } from './store-context';
 import { Legend } from './legend';
 import { tidyLayout } from './tidy';
 import { TaskNode, type TaskFlowNode } from './task-node';
-import { LodContext, useLod } from './task-lod';
+import { LodContext, useLod, useSettledVersion } from './task-lod';
 import { AFTER_SOURCE, AFTER_TARGET, canvasMeasure, taskLayout, taskShape, type TaskLayout } from './task-size';
 import { cachedEdges, emptyEdgeCache } from './canvas-edges';
+import { WireLayer, wireOf, type Wire } from './wire-layer';
 
 const nodeTypes = { task: TaskNode, group: GroupNode };
 /** A size React Flow measured, with the layout the node had then. */
@@ -156,10 +158,36 @@ export function Canvas() {
     return [...groupNodes, ...list] as FlowNode[];
   }, [doc, layouts, errorTasks, errorGroups, selectedSet, selectedGroup, dragging, diffHighlight, simulation, known, rects, groupNames]);
 
-  const edges = useMemo(() => {
+  const allEdges = useMemo(() => {
     edgeCache.current = cachedEdges(doc, catalog, keys, edgeCache.current);
     return edgeCache.current.list;
   }, [doc, catalog, keys]);
+  // A wire between two compact nodes is drawn by the canvas (wire-layer.tsx) and hidden in React Flow.
+  const lodVersion = useSettledVersion(lod);
+  const hiddenCopies = useRef(new WeakMap<Edge, Edge>());
+  const flowEdgesRef = useRef<Edge[]>([]);
+  const { edges, wires } = useMemo(() => {
+    void lodVersion;
+    const at = new Map<string, { position: XYPosition; handles: NodeHandle[] }>();
+    for (const n of nodes) if (n.type === 'task') at.set(n.id, { position: n.position, handles: n.data.layout.handles });
+    const list: Edge[] = [];
+    const wires: Wire[] = [];
+    for (const e of allEdges) {
+      const s = at.get(e.source);
+      const t = at.get(e.target);
+      const wire = s && t && !lod.isFull(e.source) && !lod.isFull(e.target) ? wireOf(e, s, t) : undefined;
+      if (!wire) list.push(e);
+      else {
+        wires.push(wire);
+        let hidden = hiddenCopies.current.get(e);
+        if (!hidden) hiddenCopies.current.set(e, (hidden = { ...e, hidden: true }));
+        list.push(hidden);
+      }
+    }
+    const prev = flowEdgesRef.current;
+    if (list.length !== prev.length || list.some((e, i) => e !== prev[i])) flowEdgesRef.current = list;
+    return { edges: flowEdgesRef.current, wires };
+  }, [allEdges, nodes, lod, lodVersion]);
 
   /** Where things stand while dragging: a dragged group carries what it holds. */
   const rectsRef = useRef(rects);
@@ -422,6 +450,7 @@ export function Canvas() {
           <Background gap={20} />
           <Controls />
           <MiniMap pannable zoomable ariaLabel="Overview of the pipeline" nodeColor="#8ab4f8" />
+          <WireLayer wires={wires} onTip={setEdgeTip} />
         </ReactFlow>
       </LodContext.Provider>
       <Legend />

@@ -1,5 +1,5 @@
 import { createContext, useEffect, useState } from 'react';
-import { useStoreApi, useUpdateNodeInternals, type Node, type ReactFlowState } from '@xyflow/react';
+import { useStoreApi, type Handle, type Node, type ReactFlowState } from '@xyflow/react';
 
 /**
  * Level of detail. Every task node is always on the canvas, but only the ones in view (plus a
@@ -62,6 +62,9 @@ export interface Lod {
   subscribe(id: string, onChange: () => void): () => void;
   /** The nodes that should be full, in order of priority; empty when zoomed out. */
   set(target: Set<string>): void;
+  /** Any change, for the canvas (which wires React Flow draws): a counter and its subscription. */
+  version(): number;
+  subscribeAll(onChange: () => void): () => void;
 }
 
 export interface LodOptions {
@@ -82,7 +85,13 @@ export function createLod({
   let target = new Set<string>();
   let scheduled = false;
   const listeners = new Map<string, Set<() => void>>();
+  const all = new Set<() => void>();
+  let version = 0;
   const notify = (id: string) => listeners.get(id)?.forEach((f) => f());
+  const changed = () => {
+    version++;
+    all.forEach((f) => f());
+  };
   const later = () => {
     if (scheduled) return;
     scheduled = true;
@@ -94,6 +103,7 @@ export function createLod({
       const out = [...full].slice(0, removePerFrame);
       for (const id of out) full.delete(id);
       out.forEach(notify);
+      if (out.length) changed();
       if (full.size) later();
       return;
     }
@@ -106,7 +116,10 @@ export function createLod({
       }
     }
     added.forEach(notify);
-    if (added.length) onFull(added);
+    if (added.length) {
+      onFull(added);
+      changed();
+    }
     if (added.length === addPerFrame) later();
   }
   return {
@@ -123,6 +136,7 @@ export function createLod({
     set(next) {
       target = next;
       let pending = false;
+      const before = full.size;
       if (next.size === 0) {
         for (const id of [...full]) if (!listeners.has(id)) full.delete(id);
         pending = full.size > 0;
@@ -132,22 +146,43 @@ export function createLod({
             if (listeners.has(id)) pending = true;
             else full.add(id);
           }
+      if (full.size !== before) changed();
       if (pending) later();
+    },
+    version: () => version,
+    subscribeAll(onChange) {
+      all.add(onChange);
+      return () => void all.delete(onChange);
     },
   };
 }
 
 /** The canvas's Lod (a node outside a canvas is drawn in full). */
-export const LodContext = createContext<Lod>({ isFull: () => true, subscribe: () => () => {}, set: () => {} });
+export const LodContext = createContext<Lod>({ isFull: () => true, subscribe: () => () => {}, set: () => {}, version: () => 0, subscribeAll: () => () => {} });
 
 /**
- * The canvas's Lod, kept up to date from React Flow's viewport and node boxes. A node turning
- * full has React Flow measure its handles (a compact node anchors its wired ports only).
+ * The canvas's Lod, kept up to date from React Flow's viewport and node boxes.
+ *
+ * React Flow measures a node's handles when the node is drawn; for a compact node that is its
+ * anchors, the wired ports only. A node turning full gets all its handles back from the
+ * computed ones it was given (`node.handles`, task-size.ts; what React Flow itself uses before
+ * it measures), set in place like React Flow's own updates of a node's internals: the wired
+ * ones are where they were, so no wire moves and nothing needs to re-render, and asking React
+ * Flow to measure instead would re-run every node's and wire's store selector once per batch.
  */
 export function useLod(): Lod {
-  const updateNodeInternals = useUpdateNodeInternals();
-  const [lod] = useState(() => createLod({ onFull: (ids) => updateNodeInternals(ids) }));
   const rf = useStoreApi<Node>();
+  const [lod] = useState(() =>
+    createLod({
+      onFull: (ids) => {
+        const { nodeLookup } = rf.getState();
+        for (const id of ids) {
+          const n = nodeLookup.get(id);
+          if (n?.handles) n.internals.handleBounds = handleBounds(id, n.handles);
+        }
+      },
+    }),
+  );
   useEffect(() => {
     let last: unknown[] = [];
     const update = (s: ReactFlowState<Node>) => {
@@ -163,4 +198,34 @@ export function useLod(): Lod {
     return rf.subscribe(update);
   }, [rf, lod]);
   return lod;
+}
+
+/** Handle bounds as React Flow keeps them, from a node's computed handles. */
+export function handleBounds(nodeId: string, handles: NonNullable<Node['handles']>): { source: Handle[]; target: Handle[] } {
+  const source: Handle[] = [];
+  const target: Handle[] = [];
+  for (const h of handles) (h.type === 'source' ? source : target).push({ ...h, nodeId, width: h.width ?? 1, height: h.height ?? 1 });
+  return { source, target };
+}
+
+/**
+ * The Lod's version once it has not changed for `ms`: the canvas moves wires between React Flow
+ * and its own wire layer when nodes stop switching, not on every frame of a switch (each move is
+ * a React Flow `setEdges`, which re-runs every node's and wire's store selector). Until then a
+ * wire stays where it is drawn; both draw it the same.
+ */
+export function useSettledVersion(lod: Lod, ms = 150): number {
+  const [version, setVersion] = useState(lod.version);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = lod.subscribeAll(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setVersion(lod.version()), ms);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [lod, ms]);
+  return version;
 }

@@ -45,7 +45,7 @@ function FullTaskNode({ data, selected }: { data: TaskNodeData; selected: boolea
   const { task, entry, taskKey, expanded, hasError } = data;
   if (!entry)
     return (
-      <div className="task-node unknown" data-testid={`task-${taskKey}`}>
+      <div className="task-node unknown" data-testid={`task-${taskKey}`} style={{ minWidth: data.layout.width }}>
         <div className="task-head">
           <span className="task-title">Unknown component</span>
           <span className="task-key">{task.component}</span>
@@ -56,7 +56,7 @@ function FullTaskNode({ data, selected }: { data: TaskNodeData; selected: boolea
   const { inputs: all, outputs } = portsOf(entry);
   const button = showAllText(all.length, inputs.length, expanded);
   return (
-    <div className={`task-node${selected ? ' selected' : ''}${hasError ? ' has-error' : ''}`}>
+    <div className={`task-node${selected ? ' selected' : ''}${hasError ? ' has-error' : ''}`} style={{ minWidth: data.layout.width }}>
       <div className="task-head" data-testid={`task-${taskKey}`} title={entry.summary}>
         <Handle id={AFTER_TARGET} type="target" position={Position.Top} className="handle-after" title="Run after: drop a run-after wire here" />
         <Handle id={AFTER_SOURCE} type="source" position={Position.Bottom} className="handle-after source" title="Drag to a task that must run after this one" />

@@ -34,21 +34,24 @@ describe('taskLayout', () => {
   it('width: at least 260 px, else the wider of header and the two port columns', () => {
     expect(taskLayout(shape({ outputs: [{ name: 'ds', type: 'str' }] }), measure).width).toBe(260);
     // 2 + inputs (20 + 12 × 7 + 2 + 7 + 6 + 3 × 6 = 137) + 12 + outputs (20 + 7 × 6 + 6 + 13 × 6 = 146)
-    expect(taskLayout(shape(), measure).width).toBe(297);
+    expect(taskLayout(shape(), measure).width).toBe(298);
     const long = 'x'.repeat(60);
     // header: 2 borders + 20 padding + title
-    expect(taskLayout(shape({ title: long }), measure).width).toBe(2 + 20 + 60 * 7);
+    const whole = (w: number) => Math.ceil(w + 0.5);
+    expect(taskLayout(shape({ title: long }), measure).width).toBe(whole(2 + 20 + 60 * 7));
     // inputs column: 20 padding + bold name + 2 + bold '*' + 6 + type; gap 12; outputs column: 20 + name + 6 + type
     const inputs = [{ name: long, type: 'str', required: true, bound: true }];
     const w = 2 + (20 + 60 * 7 + 2 + 7 + 6 + 3 * 6) + 12 + (20 + 7 * 6 + 6 + 13 * 6);
-    expect(taskLayout(shape({ inputs, button: undefined }), measure).width).toBe(w);
+    expect(taskLayout(shape({ inputs, button: undefined }), measure).width).toBe(whole(w));
     // The button: 10 px margins, 1 px border and 6 px padding on each side.
-    expect(taskLayout(shape({ inputs: [], button: long }), measure).width).toBe(2 + (20 + 14 + 60 * 6) + 12 + (20 + 7 * 6 + 6 + 13 * 6));
+    expect(taskLayout(shape({ inputs: [], button: long }), measure).width).toBe(whole(2 + (20 + 14 + 60 * 6) + 12 + (20 + 7 * 6 + 6 + 13 * 6)));
   });
 
-  it('rounds the width as the browser reports it (offsetWidth)', () => {
-    const frac: Measure = (text) => text.length * 10.3;
-    expect(taskLayout(shape({ title: 'y'.repeat(30), inputs: [], outputs: [], button: undefined }), frac).width).toBe(Math.round(2 + 20 + 309));
+  it('rounds the width up to a whole pixel with half a pixel to spare', () => {
+    const frac = (w: number): Measure => (text) => (text.length === 10 ? w : 0);
+    const at = (w: number) => taskLayout(shape({ title: 'y'.repeat(10), inputs: [], outputs: [], button: undefined }), frac(w)).width;
+    expect(at(300.4)).toBe(323); // 322.4 + 0.5
+    expect(at(300.6)).toBe(324); // 322.6 + 0.5
   });
 
   it('handles where the full node has them (from the node’s top-left corner)', () => {

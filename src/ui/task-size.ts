@@ -81,11 +81,19 @@ export interface TaskShape {
 
 const portTop = (i: number) => NODE.border + NODE.head + NODE.portsPad + i * NODE.row + NODE.row / 2 - NODE.handle / 2;
 
+/**
+ * A node's width: the text's, rounded up to a whole pixel with half a pixel to spare. Both kinds
+ * of node are drawn at least this wide (the full node as `min-width`, so text never wraps even
+ * where the canvas's font measures differ), so they have the same whole-pixel size and switching
+ * between them resizes nothing.
+ */
+const wholeWidth = (content: number) => Math.max(NODE.minWidth, Math.ceil(2 * NODE.border + content + 0.5));
+
 /** Size and handle positions of a task node (offsetWidth/offsetHeight, as React Flow measures). */
 export function taskLayout(shape: TaskShape, measure: Measure): TaskLayout {
   const head = 2 * NODE.headPadX + Math.max(measure(shape.title, 'title'), measure(shape.taskKey, 'key'));
   if (shape.unknown)
-    return { width: Math.max(NODE.minWidth, Math.round(2 * NODE.border + head)), height: 2 * NODE.border + NODE.head, inputs: [], outputs: [], handles: [] };
+    return { width: wholeWidth(head), height: 2 * NODE.border + NODE.head, inputs: [], outputs: [], handles: [] };
   let inCol = 0;
   for (const p of shape.inputs) {
     const name = measure(p.name, p.bound ? 'nameBound' : 'name') + (p.required ? NODE.reqGap + measure('*', p.bound ? 'nameBound' : 'name') : 0);
@@ -97,7 +105,7 @@ export function taskLayout(shape: TaskShape, measure: Measure): TaskLayout {
   const content = Math.max(head, inCol + NODE.portsGap + outCol);
   const inHeight = shape.inputs.length * NODE.row + (shape.button !== undefined ? NODE.button : 0);
   const ports = 2 * NODE.portsPad + Math.max(inHeight, shape.outputs.length * NODE.row);
-  const width = Math.max(NODE.minWidth, Math.round(2 * NODE.border + content));
+  const width = wholeWidth(content);
   const inputs = shape.inputs.map((p, i) => ({ name: p.name, y: portTop(i) }));
   const outputs = shape.outputs.map((p, i) => ({ name: p.name, y: portTop(i) }));
   const h = NODE.handle / 2;
