@@ -8,14 +8,11 @@ import {
   type Connection,
   type Edge,
   type EdgeChange,
-  type NodeHandle,
   type NodeChange,
   type XYPosition,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import type { Position, Task } from '../document/types';
-import type { CatalogEntry } from '../catalog/types';
-import { taskEntry } from '../catalog/resolve';
+import type { Position } from '../document/types';
 import { numberGroups } from '../compiler/names';
 import { GroupNode, type GroupFlowNode } from './group-node';
 import { descendantGroups, descendantTasks, groupRects, innermostGroupAt } from './group-layout';
@@ -25,15 +22,13 @@ import { useEditor, useEditorStore } from './store-context';
 import { Legend } from './legend';
 import { tidyLayout } from './tidy';
 import { TaskNode, type TaskFlowNode } from './task-node';
-import { LodContext, useLod, useSettledVersion } from './task-lod';
-import { AFTER_SOURCE, AFTER_TARGET, canvasMeasure, taskLayout, taskShape, type TaskLayout } from './task-size';
+import { LodContext, useLod } from './task-lod';
+import { AFTER_SOURCE, AFTER_TARGET } from './task-size';
+import { useTaskLayouts, type Measured } from './task-layouts';
 import { cachedEdges, emptyEdgeCache } from './canvas-edges';
-import { WireLayer, wireOf, type Wire } from './wire-layer';
+import { useSplitWires, WireLayer } from './wire-layer';
 
 const nodeTypes = { task: TaskNode, group: GroupNode };
-/** A size React Flow measured, with the layout the node had then. */
-type Measured = { size: { width: number; height: number }; layout: TaskLayout };
-type LayoutEntry = { task: Task; entry: CatalogEntry | undefined; taskKey: string; expanded: boolean; layout: TaskLayout };
 type FlowNode = TaskFlowNode | GroupFlowNode;
 const GROUP = 'group:';
 const parseHandle = (h: string | null | undefined, side: 'in' | 'out') =>
@@ -60,9 +55,7 @@ export function Canvas() {
   const [initialFit] = useState(() => doc.tasks.length > 0);
   const [edgeTip, setEdgeTip] = useState<{ x: number; y: number; text: string } | null>(null);
   const nodeCache = useRef(new Map<string, TaskFlowNode>());
-  const layoutCache = useRef(new Map<string, LayoutEntry>());
   const edgeCache = useRef(emptyEdgeCache());
-  const [measure] = useState(canvasMeasure);
   // Which task nodes are drawn in full, the others compact (task-lod.ts).
   const lod = useLod();
 
@@ -77,33 +70,8 @@ export function Canvas() {
   );
   const groupNames = useMemo(() => numberGroups(doc).names, [doc]);
 
-  // Every task's size and handle positions, computed (task-size.ts), kept per task while what it shows is unchanged.
-  const layouts = useMemo(() => {
-    const next = new Map<string, LayoutEntry>();
-    for (const task of doc.tasks) {
-      const prev = layoutCache.current.get(task.id);
-      const entry = taskEntry(doc, catalog, task);
-      const taskKey = keys.get(task.id) ?? task.id;
-      const isExpanded = !!expanded[task.id];
-      next.set(
-        task.id,
-        prev && prev.task === task && prev.entry === entry && prev.taskKey === taskKey && prev.expanded === isExpanded
-          ? prev
-          : { task, entry, taskKey, expanded: isExpanded, layout: taskLayout(taskShape(task, entry, taskKey, isExpanded), measure) },
-      );
-    }
-    layoutCache.current = next;
-    return next;
-  }, [doc, catalog, keys, expanded, measure]);
-  /** Each task's size: as React Flow measured it for its current layout, else as computed (not drawn yet, or out of view). */
-  const known = useMemo(() => {
-    const out: Record<string, { width: number; height: number }> = {};
-    for (const [id, { layout }] of layouts) {
-      const m = sizes[id];
-      out[id] = m && m.layout === layout ? m.size : layout;
-    }
-    return out;
-  }, [layouts, sizes]);
+  // Every task's size and handle positions (task-size.ts), and its size as drawn.
+  const { layouts, known, layoutsRef } = useTaskLayouts(doc, catalog, keys, expanded, sizes);
   const knownRef = useRef(known);
   knownRef.current = known;
   const rects = useMemo(() => groupRects(doc, known, undefined, dragging), [doc, known, dragging]);
@@ -163,31 +131,7 @@ export function Canvas() {
     return edgeCache.current.list;
   }, [doc, catalog, keys]);
   // A wire between two compact nodes is drawn by the canvas (wire-layer.tsx) and hidden in React Flow.
-  const lodVersion = useSettledVersion(lod);
-  const hiddenCopies = useRef(new WeakMap<Edge, Edge>());
-  const flowEdgesRef = useRef<Edge[]>([]);
-  const { edges, wires } = useMemo(() => {
-    void lodVersion;
-    const at = new Map<string, { position: XYPosition; handles: NodeHandle[] }>();
-    for (const n of nodes) if (n.type === 'task') at.set(n.id, { position: n.position, handles: n.data.layout.handles });
-    const list: Edge[] = [];
-    const wires: Wire[] = [];
-    for (const e of allEdges) {
-      const s = at.get(e.source);
-      const t = at.get(e.target);
-      const wire = s && t && !lod.isFull(e.source) && !lod.isFull(e.target) ? wireOf(e, s, t) : undefined;
-      if (!wire) list.push(e);
-      else {
-        wires.push(wire);
-        let hidden = hiddenCopies.current.get(e);
-        if (!hidden) hiddenCopies.current.set(e, (hidden = { ...e, hidden: true }));
-        list.push(hidden);
-      }
-    }
-    const prev = flowEdgesRef.current;
-    if (list.length !== prev.length || list.some((e, i) => e !== prev[i])) flowEdgesRef.current = list;
-    return { edges: flowEdgesRef.current, wires };
-  }, [allEdges, nodes, lod, lodVersion]);
+  const { edges, wires } = useSplitWires(allEdges, nodes, lod);
 
   /** Where things stand while dragging: a dragged group carries what it holds. */
   const rectsRef = useRef(rects);
@@ -270,7 +214,7 @@ export function Canvas() {
           if (c.dragging && c.position) moves[c.id] = c.position;
           else if (!c.dragging) moves[c.id] = null;
         } else if (c.type === 'dimensions' && c.dimensions) {
-          const layout = layoutCache.current.get(c.id)?.layout;
+          const layout = layoutsRef.current.get(c.id)?.layout;
           if (!layout) continue; // a group
           measuredNow ??= {};
           measuredNow[c.id] = { size: c.dimensions, layout };

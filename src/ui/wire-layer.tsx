@@ -1,5 +1,7 @@
-import { memo, type CSSProperties } from 'react';
-import { getBezierPath, Position, ViewportPortal, type Edge, type NodeHandle, type XYPosition } from '@xyflow/react';
+import { memo, useMemo, useRef, type CSSProperties } from 'react';
+import { getBezierPath, Position, ViewportPortal, type Edge, type Node, type NodeHandle, type XYPosition } from '@xyflow/react';
+import { useSettledVersion, type Lod } from './task-lod';
+import type { TaskFlowNode } from './task-node';
 
 /** A wire drawn by the canvas itself (between two compact nodes), not by React Flow. */
 export interface Wire {
@@ -65,3 +67,36 @@ export const WireLayer = memo(function WireLayer({ wires, onTip }: { wires: Wire
     </ViewportPortal>
   );
 });
+
+/**
+ * React Flow's wires and the canvas's: a wire between two compact nodes is drawn here and given
+ * to React Flow hidden (the same object each time); the list is the same array while no wire
+ * moved. Wires move between the two once nodes stop switching (useSettledVersion).
+ */
+export function useSplitWires(all: Edge[], nodes: readonly Node[], lod: Lod): { edges: Edge[]; wires: Wire[] } {
+  const lodVersion = useSettledVersion(lod);
+  const hiddenCopies = useRef(new WeakMap<Edge, Edge>());
+  const flowEdgesRef = useRef<Edge[]>([]);
+  return useMemo(() => {
+    void lodVersion;
+    const at = new Map<string, { position: XYPosition; handles: NodeHandle[] }>();
+    for (const n of nodes) if (n.type === 'task') at.set(n.id, { position: n.position, handles: (n as TaskFlowNode).data.layout.handles });
+    const list: Edge[] = [];
+    const wires: Wire[] = [];
+    for (const e of all) {
+      const s = at.get(e.source);
+      const t = at.get(e.target);
+      const wire = s && t && !lod.isFull(e.source) && !lod.isFull(e.target) ? wireOf(e, s, t) : undefined;
+      if (!wire) list.push(e);
+      else {
+        wires.push(wire);
+        let hidden = hiddenCopies.current.get(e);
+        if (!hidden) hiddenCopies.current.set(e, (hidden = { ...e, hidden: true }));
+        list.push(hidden);
+      }
+    }
+    const prev = flowEdgesRef.current;
+    if (list.length !== prev.length || list.some((e, i) => e !== prev[i])) flowEdgesRef.current = list;
+    return { edges: flowEdgesRef.current, wires };
+  }, [all, nodes, lod, lodVersion]);
+}
