@@ -5,7 +5,7 @@
 import type { JsonValue, ParameterType, PipelineSpec } from '../spec/pipeline-spec';
 import { pythonFloat } from './serialize';
 
-const PYTHON_TYPE: Record<ParameterType, string> = {
+export const PYTHON_TYPE: Record<ParameterType, string> = {
   STRING: 'str',
   NUMBER_INTEGER: 'int',
   NUMBER_DOUBLE: 'float',

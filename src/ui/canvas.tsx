@@ -12,20 +12,21 @@ import {
   type XYPosition,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { findOutput } from '../catalog/ports';
-import { isOneOf, isTaskOutput, type Position, type TaskOutputRef } from '../document/types';
-import { taskEntry } from '../catalog/resolve';
+import type { Position } from '../document/types';
 import { numberGroups } from '../compiler/names';
 import { GroupNode, type GroupFlowNode } from './group-node';
-import { descendantGroups, descendantTasks, groupRects, innermostGroupAt, DEFAULT_TASK } from './group-layout';
+import { descendantGroups, descendantTasks, groupRects, innermostGroupAt } from './group-layout';
 import { derive } from '../store/derive';
-import { typeColor } from './artifact-colors';
 import { DRAG_MIME } from './palette';
 import { useEditor, useEditorStore } from './store-context';
 import { Legend } from './legend';
 import { tidyLayout } from './tidy';
-import { explainArtifactType } from '../catalog/glossary';
-import { AFTER_SOURCE, AFTER_TARGET, TaskNode, type TaskFlowNode } from './task-node';
+import { TaskNode, type TaskFlowNode } from './task-node';
+import { LodContext, useLod } from './task-lod';
+import { AFTER_SOURCE, AFTER_TARGET } from './task-size';
+import { useTaskLayouts, type Measured } from './task-layouts';
+import { cachedEdges, emptyEdgeCache } from './canvas-edges';
+import { useSplitWires, WireLayer } from './wire-layer';
 
 const nodeTypes = { task: TaskNode, group: GroupNode };
 type FlowNode = TaskFlowNode | GroupFlowNode;
@@ -48,12 +49,15 @@ export function Canvas() {
   const [dragging, setDragging] = useState<Record<string, XYPosition>>({});
   const dragRef = useRef<Record<string, XYPosition>>({});
   const dragStart = useRef<Record<string, XYPosition>>({});
-  // Sizes React Flow measured, kept on our node objects (the minimap and fit view need them).
-  const [sizes, setSizes] = useState<Record<string, { width: number; height: number }>>({});
+  // Sizes React Flow measured, each with the layout it was measured for (a stale one is not used).
+  const [sizes, setSizes] = useState<Record<string, Measured>>({});
   // Fit an opened pipeline once; a blank canvas keeps zoom 1 as components arrive.
   const [initialFit] = useState(() => doc.tasks.length > 0);
   const [edgeTip, setEdgeTip] = useState<{ x: number; y: number; text: string } | null>(null);
   const nodeCache = useRef(new Map<string, TaskFlowNode>());
+  const edgeCache = useRef(emptyEdgeCache());
+  // Which task nodes are drawn in full, the others compact (task-lod.ts).
+  const lod = useLod();
 
   const { keys, diagnostics } = derive(doc, catalog);
   const errorTasks = useMemo(
@@ -65,23 +69,27 @@ export function Canvas() {
     [diagnostics],
   );
   const groupNames = useMemo(() => numberGroups(doc).names, [doc]);
-  const rects = useMemo(() => groupRects(doc, sizes, undefined, dragging), [doc, sizes, dragging]);
+
+  // Every task's size and handle positions (task-size.ts), and its size as drawn.
+  const { layouts, known, layoutsRef } = useTaskLayouts(doc, catalog, keys, expanded, sizes);
+  const knownRef = useRef(known);
+  knownRef.current = known;
+  const rects = useMemo(() => groupRects(doc, known, undefined, dragging), [doc, known, dragging]);
 
   const nodes = useMemo(() => {
     const next = new Map<string, TaskFlowNode>();
     const list = doc.tasks.map((task) => {
       const prev = nodeCache.current.get(task.id);
       const position = dragging[task.id] ?? task.position;
-      const entry = taskEntry(doc, catalog, task);
-      const taskKey = keys.get(task.id) ?? task.id;
-      const isExpanded = !!expanded[task.id];
+      const { entry, taskKey, expanded: isExpanded, layout } = layouts.get(task.id)!;
       const hasError = errorTasks.has(task.id);
       const selected = selectedSet.has(task.id);
       const className = simulation?.[task.id] ? `sim-${simulation[task.id]}` : diffHighlight?.[task.id] ? `diff-${diffHighlight[task.id]}` : undefined;
-      const measured = sizes[task.id];
+      // Known before React Flow measures: nodes show at once, and ones out of view have a size.
+      const measured = known[task.id];
       const d = prev?.data;
       const node: TaskFlowNode =
-        prev && d && d.task === task && d.entry === entry && d.taskKey === taskKey && d.expanded === isExpanded &&
+        prev && d && d.task === task && d.layout === layout &&
         d.hasError === hasError && prev.selected === selected && prev.position === position && prev.className === className && prev.measured === measured
           ? prev
           : {
@@ -91,7 +99,8 @@ export function Canvas() {
               selected,
               className,
               measured,
-              data: { task, entry, taskKey, expanded: isExpanded, hasError },
+              handles: layout.handles,
+              data: { task, entry, taskKey, expanded: isExpanded, hasError, layout },
             };
       next.set(task.id, node);
       return node;
@@ -115,64 +124,25 @@ export function Canvas() {
       };
     });
     return [...groupNodes, ...list] as FlowNode[];
-  }, [doc, catalog, keys, expanded, errorTasks, errorGroups, selectedSet, selectedGroup, dragging, diffHighlight, simulation, sizes, rects, groupNames]);
+  }, [doc, layouts, errorTasks, errorGroups, selectedSet, selectedGroup, dragging, diffHighlight, simulation, known, rects, groupNames]);
 
-  const edges = useMemo(() => {
-    const list: Edge[] = [];
-    const byId = new Map(doc.tasks.map((t) => [t.id, t]));
-    for (const t of doc.tasks) {
-      for (const up of t.after) {
-        if (!byId.has(up)) continue;
-        list.push({
-          id: `after:${t.id}:${up}`,
-          source: up,
-          sourceHandle: AFTER_SOURCE,
-          target: t.id,
-          targetHandle: AFTER_TARGET,
-          className: 'after-edge',
-          style: { stroke: '#5f6368', strokeDasharray: '6 4', strokeWidth: 1.5 },
-          ariaLabel: `run after`,
-        });
-      }
-      for (const [input, binding] of Object.entries(t.inputs)) {
-        const refs: Array<TaskOutputRef & { collected?: true }> = isTaskOutput(binding) ? [binding] : isOneOf(binding) ? binding.oneOf : [];
-        for (const b of refs) {
-        const producer = byId.get(b.task);
-        const entry = producer && taskEntry(doc, catalog, producer);
-        const port = entry && findOutput(entry, b.output);
-        const color = port ? typeColor(port.kind, port.type) : '#999';
-        list.push({
-          id: `data:${t.id}:${input}${refs.length > 1 ? `:${b.task}` : ''}`,
-          className: b.collected ? 'collected-edge' : isOneOf(binding) ? 'oneof-edge' : undefined,
-          source: b.task,
-          sourceHandle: `out:${b.output}`,
-          target: t.id,
-          targetHandle: `in:${input}`,
-          style: { stroke: color, strokeWidth: b.collected ? 4 : 2 },
-          data: {
-            tip: port
-              ? `${keys.get(b.task) ?? b.task}.${b.output} → ${keys.get(t.id) ?? t.id}.${input}: ${
-                  port.kind === 'artifact' ? `${port.type} — ${explainArtifactType(port.type)}` : `a ${port.type} value`
-                }`
-              : undefined,
-          },
-        });
-        }
-      }
-    }
-    return list;
+  const allEdges = useMemo(() => {
+    edgeCache.current = cachedEdges(doc, catalog, keys, edgeCache.current);
+    return edgeCache.current.list;
   }, [doc, catalog, keys]);
+  // A wire between two compact nodes is drawn by the canvas (wire-layer.tsx) and hidden in React Flow.
+  const { edges, wires } = useSplitWires(allEdges, nodes, lod);
 
   /** Where things stand while dragging: a dragged group carries what it holds. */
   const rectsRef = useRef(rects);
   rectsRef.current = rects;
 
-  // An opened pipeline is laid out once React Flow has measured every node.
+  // An opened pipeline is laid out once, with the nodes' sizes (known before they are drawn).
   const tidyOnOpen = useEditor((s) => s.tidyOnOpen);
   useEffect(() => {
-    if (!tidyOnOpen || !doc.tasks.every((t) => sizes[t.id])) return;
+    if (!tidyOnOpen) return;
     let cancelled = false;
-    void tidyLayout(doc, new Map(Object.entries(sizes))).then((positions) => {
+    void tidyLayout(doc, new Map(Object.entries(knownRef.current))).then((positions) => {
       if (cancelled || store.getState().doc !== doc) return;
       const groups = (doc.groups ?? []).map(({ position: _p, size: _s, ...g }) => g);
       store.getState().settleLayout({
@@ -185,7 +155,7 @@ export function Canvas() {
     return () => {
       cancelled = true;
     };
-  }, [tidyOnOpen, doc, sizes, store, flow]);
+  }, [tidyOnOpen, doc, store, flow]);
 
   const finishDrag = useCallback(
     (ended: Record<string, XYPosition>, starts: Record<string, XYPosition>) => {
@@ -203,7 +173,7 @@ export function Canvas() {
           const dx = Math.round(p.x - start.x);
           const dy = Math.round(p.y - start.y);
           groups[gid] = { position: round(p), size: { width: r.width, height: r.height } };
-          const before = groupRects(doc, sizes);
+          const before = groupRects(doc, knownRef.current);
           for (const sub of descendantGroups(doc, gid)) {
             const sr = before.get(sub);
             if (sr) groups[sub] = { position: { x: sr.x + dx, y: sr.y + dy }, size: { width: sr.width, height: sr.height } };
@@ -222,31 +192,32 @@ export function Canvas() {
           if (!t) continue;
           tasks[id] = round(p);
           // Dropped inside a group's rectangle: the task joins it (measured without the task itself).
-          const size = sizes[id] ?? DEFAULT_TASK;
-          const around = groupRects(doc, sizes, id);
+          const size = knownRef.current[id];
+          const around = groupRects(doc, knownRef.current, id);
           const landed = innermostGroupAt(doc, around, { x: p.x + size.width / 2, y: p.y + 20 });
           if (landed !== t.group) membership[id] = landed;
         }
       }
       store.getState().arrange({ tasks, groups, membership });
     },
-    [store, sizes],
+    [store],
   );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const removed: string[] = [];
       let selectChanges: Set<string> | undefined;
-      let measuredNow: Record<string, { width: number; height: number }> | undefined;
+      let measuredNow: Record<string, Measured> | undefined;
       const moves: Record<string, XYPosition | null> = {};
       for (const c of changes) {
         if (c.type === 'position') {
           if (c.dragging && c.position) moves[c.id] = c.position;
           else if (!c.dragging) moves[c.id] = null;
         } else if (c.type === 'dimensions' && c.dimensions) {
-          if (c.id.startsWith(GROUP)) continue;
+          const layout = layoutsRef.current.get(c.id)?.layout;
+          if (!layout) continue; // a group
           measuredNow ??= {};
-          measuredNow[c.id] = c.dimensions;
+          measuredNow[c.id] = { size: c.dimensions, layout };
         } else if (c.type === 'remove') removed.push(c.id);
         else if (c.type === 'select') {
           if (c.id.startsWith(GROUP)) {
@@ -298,7 +269,7 @@ export function Canvas() {
       if (measuredNow) {
         const m = measuredNow;
         setSizes((cur) => {
-          const changed = Object.entries(m).some(([id, d]) => cur[id]?.width !== d.width || cur[id]?.height !== d.height);
+          const changed = Object.entries(m).some(([id, d]) => cur[id]?.layout !== d.layout || cur[id]?.size.width !== d.size.width || cur[id]?.size.height !== d.size.height);
           return changed ? { ...cur, ...m } : cur;
         });
       }
@@ -392,37 +363,40 @@ export function Canvas() {
       }}
       onDrop={onDrop}
     >
-      <ReactFlow<FlowNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onPaneClick={() => store.getState().select(null)}
-        elevateNodesOnSelect={false}
-        onEdgeMouseEnter={(e, edge) => {
-          const tip = (edge.data as { tip?: string } | undefined)?.tip ?? (edge.id.startsWith('after:') ? 'Run after: the task waits, no data flows.' : undefined);
-          if (tip) setEdgeTip({ x: e.clientX, y: e.clientY, text: tip });
-        }}
-        onEdgeMouseLeave={() => setEdgeTip(null)}
-        deleteKeyCode={['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        selectionKeyCode="Shift"
-        snapToGrid
-        snapGrid={[10, 10]}
-        edgesReconnectable
-        onReconnect={onReconnect}
-        fitView={initialFit}
-        fitViewOptions={{ maxZoom: 1 }}
-        minZoom={0.1}
-        proOptions={{ hideAttribution: true }}
-        colorMode="system"
-      >
-        <Background gap={20} />
-        <Controls />
-        <MiniMap pannable zoomable ariaLabel="Overview of the pipeline" nodeColor="#8ab4f8" />
-      </ReactFlow>
+      <LodContext.Provider value={lod}>
+        <ReactFlow<FlowNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onPaneClick={() => store.getState().select(null)}
+          elevateNodesOnSelect={false}
+          onEdgeMouseEnter={(e, edge) => {
+            const tip = (edge.data as { tip?: string } | undefined)?.tip ?? (edge.id.startsWith('after:') ? 'Run after: the task waits, no data flows.' : undefined);
+            if (tip) setEdgeTip({ x: e.clientX, y: e.clientY, text: tip });
+          }}
+          onEdgeMouseLeave={() => setEdgeTip(null)}
+          deleteKeyCode={['Delete', 'Backspace']}
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          selectionKeyCode="Shift"
+          snapToGrid
+          snapGrid={[10, 10]}
+          edgesReconnectable
+          onReconnect={onReconnect}
+          fitView={initialFit}
+          fitViewOptions={{ maxZoom: 1 }}
+          minZoom={0.1}
+          proOptions={{ hideAttribution: true }}
+          colorMode="system"
+        >
+          <Background gap={20} />
+          <Controls />
+          <MiniMap pannable zoomable ariaLabel="Overview of the pipeline" nodeColor="#8ab4f8" />
+          <WireLayer wires={wires} onTip={setEdgeTip} />
+        </ReactFlow>
+      </LodContext.Provider>
       <Legend />
       {edgeTip && (
         <div className="edge-tip" role="tooltip" style={{ left: edgeTip.x + 12, top: edgeTip.y + 12 }}>

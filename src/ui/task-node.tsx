@@ -1,14 +1,13 @@
-import { memo } from 'react';
+import { memo, useCallback, useContext, useSyncExternalStore } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { inputPorts, isRequired, outputPorts } from '../catalog/ports';
+import { isRequired } from '../catalog/ports';
 import type { CatalogEntry, Port } from '../catalog/types';
 import type { Task } from '../document/types';
 import { typeColor } from './artifact-colors';
 import { useEditorStore } from './store-context';
-
-/** Handles of "run after" dependencies (no data): on the node header. */
-export const AFTER_SOURCE = 'after:source';
-export const AFTER_TARGET = 'after:target';
+import { LodContext } from './task-lod';
+import { CompactTaskNode } from './task-node-compact';
+import { AFTER_SOURCE, AFTER_TARGET, portsOf, shortType, showAllText, visibleInputs, type TaskLayout } from './task-size';
 
 export interface TaskNodeData extends Record<string, unknown> {
   task: Task;
@@ -16,25 +15,10 @@ export interface TaskNodeData extends Record<string, unknown> {
   taskKey: string;
   expanded: boolean;
   hasError: boolean;
+  /** Size and handle positions (task-size.ts); the compact node is drawn at this size. */
+  layout: TaskLayout;
 }
 export type TaskFlowNode = Node<TaskNodeData, 'task'>;
-
-const SHORT_TYPE: Record<string, string> = {
-  STRING: 'str',
-  NUMBER_INTEGER: 'int',
-  NUMBER_DOUBLE: 'float',
-  BOOLEAN: 'bool',
-  STRUCT: 'dict',
-  LIST: 'list',
-};
-const shortType = (p: Port) => (p.kind === 'parameter' ? SHORT_TYPE[p.type] ?? p.type : p.type.replace(/^(google|system)\./, ''));
-
-/** Which inputs are ports: artifacts always; parameters when required, bound, or the node is expanded. */
-export function visibleInputs(entry: CatalogEntry, task: Task, expanded: boolean): Port[] {
-  return inputPorts(entry).filter(
-    (p) => expanded || p.kind === 'artifact' || isRequired(p) || p.name in task.inputs,
-  );
-}
 
 function PortRow({ port, side, bound }: { port: Port; side: 'in' | 'out'; bound?: boolean }) {
   const color = typeColor(port.kind, port.type);
@@ -56,12 +40,12 @@ function PortRow({ port, side, bound }: { port: Port; side: 'in' | 'out'; bound?
   );
 }
 
-export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<TaskFlowNode>) {
+function FullTaskNode({ data, selected }: { data: TaskNodeData; selected: boolean }) {
   const store = useEditorStore();
   const { task, entry, taskKey, expanded, hasError } = data;
   if (!entry)
     return (
-      <div className="task-node unknown" data-testid={`task-${taskKey}`}>
+      <div className="task-node unknown" data-testid={`task-${taskKey}`} style={{ minWidth: data.layout.width }}>
         <div className="task-head">
           <span className="task-title">Unknown component</span>
           <span className="task-key">{task.component}</span>
@@ -69,10 +53,10 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
       </div>
     );
   const inputs = visibleInputs(entry, task, expanded);
-  const total = inputPorts(entry).length;
-  const outputs = outputPorts(entry);
+  const { inputs: all, outputs } = portsOf(entry);
+  const button = showAllText(all.length, inputs.length, expanded);
   return (
-    <div className={`task-node${selected ? ' selected' : ''}${hasError ? ' has-error' : ''}`}>
+    <div className={`task-node${selected ? ' selected' : ''}${hasError ? ' has-error' : ''}`} style={{ minWidth: data.layout.width }}>
       <div className="task-head" data-testid={`task-${taskKey}`} title={entry.summary}>
         <Handle id={AFTER_TARGET} type="target" position={Position.Top} className="handle-after" title="Run after: drop a run-after wire here" />
         <Handle id={AFTER_SOURCE} type="source" position={Position.Bottom} className="handle-after source" title="Drag to a task that must run after this one" />
@@ -84,7 +68,7 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
           {inputs.map((p) => (
             <PortRow key={p.name} port={p} side="in" bound={p.name in task.inputs} />
           ))}
-          {total > inputs.length || expanded ? (
+          {button ? (
             <button
               type="button"
               className="nodrag show-all"
@@ -93,7 +77,7 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
                 store.getState().toggleExpanded(task.id);
               }}
             >
-              {expanded ? 'Show fewer inputs' : `Show all ${total} inputs`}
+              {button}
             </button>
           ) : null}
         </div>
@@ -105,4 +89,12 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
       </div>
     </div>
   );
+}
+
+/** A task on the canvas: in full when in view at an editing zoom, else compact (task-lod.ts). */
+export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps<TaskFlowNode>) {
+  const lod = useContext(LodContext);
+  const subscribe = useCallback((onChange: () => void) => lod.subscribe(id, onChange), [lod, id]);
+  const full = useSyncExternalStore(subscribe, () => lod.isFull(id));
+  return full ? <FullTaskNode data={data} selected={selected} /> : <CompactTaskNode data={data} selected={selected} />;
 });
