@@ -111,8 +111,33 @@ function rememberShared(sh: SharedTexts, out: string[], obj: object, start: numb
   bySig.set(contextOf(indent, inValue, parent), text);
 }
 
-/** JSON exactly as KFP writes it (`json.dumps(indent=2, sort_keys=True)`). */
-export function toJson(value: unknown): string {
+/**
+ * Texts of objects kept from one call to the next (see `toJson`'s `keep`), by object and
+ * context. Only for objects that are never mutated once written: the compiled specs the
+ * editor derives (../store/derive-spec), whose unchanged parts keep their identity from one
+ * edit to the next.
+ */
+export type KeptTexts = WeakMap<object, Map<string, string>>;
+
+/** Objects this deep (the spec's sections, their entries, DAG tasks) keep their text between calls. */
+const KEEP_DEPTH = 4;
+
+function keptText(keep: KeptTexts | undefined, obj: object, depth: number, context: () => string): string | undefined {
+  return keep && depth > 0 && depth <= KEEP_DEPTH ? keep.get(obj)?.get(context()) : undefined;
+}
+
+function keepText(keep: KeptTexts, obj: object, context: string, text: string) {
+  let bySig = keep.get(obj);
+  if (!bySig) keep.set(obj, (bySig = new Map()));
+  bySig.set(context, text);
+}
+
+/**
+ * JSON exactly as KFP writes it (`json.dumps(indent=2, sort_keys=True)`). With `keep`, the
+ * texts of the top levels' objects are remembered there and reused by later calls for the
+ * same objects: writing a spec again after a small edit writes only what changed.
+ */
+export function toJson(value: unknown, keep?: KeptTexts): string {
   const out: string[] = [];
   const shared = sharedTexts();
   const str = memo(asciiJsonString);
@@ -144,7 +169,12 @@ export function toJson(value: unknown): string {
       return;
     }
     const obj = v as Record<string, unknown>;
-    const start = startShared(shared, out, obj, indent.length, inValue, key);
+    const depth = indent.length / 2;
+    const context = () => contextOf(indent.length, inValue, key);
+    const kept = keptText(keep, obj, depth, context);
+    if (kept !== undefined) return void out.push(kept);
+    const keeping = keep !== undefined && depth > 0 && depth <= KEEP_DEPTH;
+    const start = keeping ? out.length : startShared(shared, out, obj, indent.length, inValue, key);
     if (start === COPIED) return;
     const keys = sortedKeys(obj);
     out.push('{\n');
@@ -162,7 +192,11 @@ export function toJson(value: unknown): string {
       }
     }
     out.push(indent + '}');
-    if (start >= 0) rememberShared(shared, out, obj, start, indent.length, inValue, key);
+    if (keeping) {
+      const text = out.splice(start).join('');
+      out.push(text);
+      keepText(keep, obj, context(), text);
+    } else if (start >= 0) rememberShared(shared, out, obj, start, indent.length, inValue, key);
   };
   const top = scalar(value, undefined, false);
   if (top !== undefined) return top;
@@ -210,8 +244,11 @@ function yamlQuoted(s: string): string {
   return out + '"';
 }
 
-/** YAML for plain data (maps, lists, strings, numbers, booleans, null), block style, sorted keys. */
-export function toYamlBody(value: unknown): string {
+/**
+ * YAML for plain data (maps, lists, strings, numbers, booleans, null), block style, sorted
+ * keys. `keep` as for `toJson`.
+ */
+export function toYamlBody(value: unknown, keep?: KeptTexts): string {
   const out: string[] = [];
   const str = memo(yamlString);
   // Lines are pushed whole: fewer, longer pieces join faster.
@@ -225,8 +262,12 @@ export function toYamlBody(value: unknown): string {
   };
   // Subtrees shared by identity (a catalog entry's executor and interface) are written once.
   const shared = sharedTexts();
-  const writeMap = (obj: Record<string, unknown>, indent: string, inValue: boolean, parent?: string) => {
-    const start = startShared(shared, out, obj, indent.length, inValue, parent);
+  const writeMap = (obj: Record<string, unknown>, indent: string, inValue: boolean, parent?: string, depth = 0) => {
+    const context = () => contextOf(indent.length, inValue, parent);
+    const kept = keptText(keep, obj, depth, context);
+    if (kept !== undefined) return void out.push(kept);
+    const keeping = keep !== undefined && depth > 0 && depth <= KEEP_DEPTH;
+    const start = keeping ? out.length : startShared(shared, out, obj, indent.length, inValue, parent);
     if (start === COPIED) return;
     for (const k of sortedKeys(obj)) {
       const v = obj[k];
@@ -241,10 +282,14 @@ export function toYamlBody(value: unknown): string {
         writeList(v, indent, valueBelow);
       } else {
         out.push(head + '\n');
-        writeMap(v as Record<string, unknown>, indent + '  ', valueBelow, k);
+        writeMap(v as Record<string, unknown>, indent + '  ', valueBelow, k, depth + 1);
       }
     }
-    if (start >= 0) rememberShared(shared, out, obj, start, indent.length, inValue, parent);
+    if (keeping) {
+      const text = out.splice(start).join('');
+      out.push(text);
+      keepText(keep, obj, context(), text);
+    } else if (start >= 0) rememberShared(shared, out, obj, start, indent.length, inValue, parent);
   };
   const writeList = (list: unknown[], indent: string, inValue: boolean) => {
     for (const item of list) {
@@ -266,7 +311,7 @@ export function toYamlBody(value: unknown): string {
   return out.join('');
 }
 
-/** The YAML file KFP writes: comment header plus the spec. */
-export function toYaml(spec: PipelineSpec): string {
-  return pipelineHeader(spec) + toYamlBody(spec);
+/** The YAML file KFP writes: comment header plus the spec. `keep` as for `toJson`. */
+export function toYaml(spec: PipelineSpec, keep?: KeptTexts): string {
+  return pipelineHeader(spec) + toYamlBody(spec, keep);
 }
