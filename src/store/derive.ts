@@ -6,7 +6,7 @@
  */
 import type { Catalog } from '../catalog/catalog';
 import { taskKeysOf } from '../compiler/names';
-import type { PipelineDocument } from '../document/types';
+import type { PipelineDocument, Task } from '../document/types';
 import { findSecrets } from '../validate/secrets';
 import { upstreamOf, validate, type Diagnostic } from '../validate/validate';
 
@@ -56,4 +56,13 @@ export function dependentsOf(doc: PipelineDocument, taskId: string): ReadonlySet
     byTask.set(taskId, (found = seen));
   }
   return found;
+}
+
+const tasksById = new WeakMap<PipelineDocument, Map<string, Task>>();
+
+/** A task of the document by id (the map is built once per document). */
+export function taskById(doc: PipelineDocument, id: string): Task | undefined {
+  let byId = tasksById.get(doc);
+  if (!byId) tasksById.set(doc, (byId = new Map(doc.tasks.map((t) => [t.id, t]))));
+  return byId.get(id);
 }

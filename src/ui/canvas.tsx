@@ -29,6 +29,14 @@ import { cachedEdges, emptyEdgeCache } from './canvas-edges';
 import { useSplitWires, WireLayer } from './wire-layer';
 
 const nodeTypes = { task: TaskNode, group: GroupNode };
+// Props of React Flow that are objects: the same ones every render, so an edit that changes no
+// node or wire leaves React Flow's store (and its hundreds of subscribers) alone.
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const SNAP_GRID: [number, number] = [10, 10];
+const FIT_VIEW = { maxZoom: 1 };
+const PRO_OPTIONS = { hideAttribution: true };
+const AFTER_TIP = 'Run after: the task waits, no data flows.';
 type FlowNode = TaskFlowNode | GroupFlowNode;
 const GROUP = 'group:';
 const parseHandle = (h: string | null | undefined, side: 'in' | 'out') =>
@@ -55,6 +63,7 @@ export function Canvas() {
   const [initialFit] = useState(() => doc.tasks.length > 0);
   const [edgeTip, setEdgeTip] = useState<{ x: number; y: number; text: string } | null>(null);
   const nodeCache = useRef(new Map<string, TaskFlowNode>());
+  const lastNodes = useRef<FlowNode[]>([]);
   const edgeCache = useRef(emptyEdgeCache());
   // Which task nodes are drawn in full, the others compact (task-lod.ts).
   const lod = useLod();
@@ -89,7 +98,7 @@ export function Canvas() {
       const measured = known[task.id];
       const d = prev?.data;
       const node: TaskFlowNode =
-        prev && d && d.task === task && d.layout === layout &&
+        prev && d && d.entry === entry && d.taskKey === taskKey && d.expanded === isExpanded && d.layout === layout &&
         d.hasError === hasError && prev.selected === selected && prev.position === position && prev.className === className && prev.measured === measured
           ? prev
           : {
@@ -100,7 +109,7 @@ export function Canvas() {
               className,
               measured,
               handles: layout.handles,
-              data: { task, entry, taskKey, expanded: isExpanded, hasError, layout },
+              data: { entry, taskKey, expanded: isExpanded, hasError, layout },
             };
       next.set(task.id, node);
       return node;
@@ -123,7 +132,11 @@ export function Canvas() {
         data: { group: g, label: groupNames.get(g.id) ?? g.id, hasError: errorGroups.has(g.id) },
       };
     });
-    return [...groupNodes, ...list] as FlowNode[];
+    const all = [...groupNodes, ...list] as FlowNode[];
+    // The same nodes (an edit that changed no node's looks): the same array, so React Flow has nothing to update.
+    const before = lastNodes.current;
+    if (groupNodes.length === 0 && all.length === before.length && all.every((n, i) => n === before[i])) return before;
+    return (lastNodes.current = all);
   }, [doc, layouts, errorTasks, errorGroups, selectedSet, selectedGroup, dragging, diffHighlight, simulation, known, rects, groupNames]);
 
   const allEdges = useMemo(() => {
@@ -150,7 +163,7 @@ export function Canvas() {
         tasks: doc.tasks.map((t) => ({ ...t, position: positions[t.id] ?? t.position })),
         ...(doc.groups ? { groups: groups as typeof doc.groups } : {}),
       });
-      requestAnimationFrame(() => void flow.fitView({ maxZoom: 1 }));
+      requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
     });
     return () => {
       cancelled = true;
@@ -334,6 +347,13 @@ export function Canvas() {
     [store],
   );
 
+  const onPaneClick = useCallback(() => store.getState().select(null), [store]);
+  const onEdgeMouseEnter = useCallback((e: { clientX: number; clientY: number }, edge: Edge) => {
+    const tip = (edge.data as { tip?: string } | undefined)?.tip ?? (edge.id.startsWith('after:') ? AFTER_TIP : undefined);
+    if (tip) setEdgeTip({ x: e.clientX, y: e.clientY, text: tip });
+  }, []);
+  const onEdgeMouseLeave = useCallback(() => setEdgeTip(null), []);
+
   const onDrop = useCallback(
     (e: DragEvent) => {
       const id = e.dataTransfer.getData(DRAG_MIME);
@@ -371,24 +391,21 @@ export function Canvas() {
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
-          onPaneClick={() => store.getState().select(null)}
+          onPaneClick={onPaneClick}
           elevateNodesOnSelect={false}
-          onEdgeMouseEnter={(e, edge) => {
-            const tip = (edge.data as { tip?: string } | undefined)?.tip ?? (edge.id.startsWith('after:') ? 'Run after: the task waits, no data flows.' : undefined);
-            if (tip) setEdgeTip({ x: e.clientX, y: e.clientY, text: tip });
-          }}
-          onEdgeMouseLeave={() => setEdgeTip(null)}
-          deleteKeyCode={['Delete', 'Backspace']}
-          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          onEdgeMouseEnter={onEdgeMouseEnter}
+          onEdgeMouseLeave={onEdgeMouseLeave}
+          deleteKeyCode={DELETE_KEYS}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
           selectionKeyCode="Shift"
           snapToGrid
-          snapGrid={[10, 10]}
+          snapGrid={SNAP_GRID}
           edgesReconnectable
           onReconnect={onReconnect}
           fitView={initialFit}
-          fitViewOptions={{ maxZoom: 1 }}
+          fitViewOptions={FIT_VIEW}
           minZoom={0.1}
-          proOptions={{ hideAttribution: true }}
+          proOptions={PRO_OPTIONS}
           colorMode="system"
         >
           <Background gap={20} />

@@ -7,7 +7,15 @@ import { canvasMeasure, taskLayout, taskShape, type TaskLayout } from './task-si
 
 /** A size React Flow measured, with the layout the node had then (a stale one is not used). */
 export type Measured = { size: { width: number; height: number }; layout: TaskLayout };
-export type LayoutEntry = { task: Task; entry: CatalogEntry | undefined; taskKey: string; expanded: boolean; layout: TaskLayout };
+export type LayoutEntry = {
+  task: Task;
+  entry: CatalogEntry | undefined;
+  taskKey: string;
+  expanded: boolean;
+  layout: TaskLayout;
+  /** What the node shows (taskShape), as text: an edit that leaves it unchanged keeps the layout object. */
+  shape: string;
+};
 
 /**
  * Every task's layout (size and handle positions, task-size.ts), kept per task while what its
@@ -30,12 +38,16 @@ export function useTaskLayouts(
       const entry = taskEntry(doc, catalog, task);
       const taskKey = keys.get(task.id) ?? task.id;
       const isExpanded = !!expanded[task.id];
-      next.set(
-        task.id,
-        prev && prev.task === task && prev.entry === entry && prev.taskKey === taskKey && prev.expanded === isExpanded
-          ? prev
-          : { task, entry, taskKey, expanded: isExpanded, layout: taskLayout(taskShape(task, entry, taskKey, isExpanded), measure) },
-      );
+      const same = prev && prev.entry === entry && prev.taskKey === taskKey && prev.expanded === isExpanded;
+      if (same && prev.task === task) {
+        next.set(task.id, prev);
+        continue;
+      }
+      const shape = taskShape(task, entry, taskKey, isExpanded);
+      const text = JSON.stringify(shape);
+      // A value typed into the inspector changes the task, not what its node shows.
+      const layout = same && prev.shape === text ? prev.layout : taskLayout(shape, measure);
+      next.set(task.id, { task, entry, taskKey, expanded: isExpanded, layout, shape: text });
     }
     layoutsRef.current = next;
     return next;

@@ -1,4 +1,4 @@
-import { isOneOf, isTaskOutput } from '../document/types';
+import { isOneOf, isTaskOutput, type Task } from '../document/types';
 import type { TaskNodeData } from './task-node';
 import { AFTER_SOURCE, AFTER_TARGET, NODE } from './task-size';
 
@@ -10,8 +10,8 @@ import { AFTER_SOURCE, AFTER_TARGET, NODE } from './task-size';
  * React Flow handles (no store subscription, no connecting: wiring is done zoomed in); inputs
  * without a wire have none (the canvas has React Flow measure the full handles when zooming in).
  */
-export function CompactTaskNode({ data, selected }: { data: TaskNodeData; selected: boolean }) {
-  const { task, entry, taskKey, hasError, layout } = data;
+export function CompactTaskNode({ task, data, selected }: { task: Task; data: TaskNodeData; selected: boolean }) {
+  const { entry, taskKey, hasError, layout } = data;
   return (
     <div
       className={`task-node compact${selected ? ' selected' : ''}${hasError ? ' has-error' : ''}${entry ? '' : ' unknown'}`}

@@ -4,13 +4,18 @@ import { isRequired } from '../catalog/ports';
 import type { CatalogEntry, Port } from '../catalog/types';
 import type { Task } from '../document/types';
 import { typeColor } from './artifact-colors';
-import { useEditorStore } from './store-context';
+import { useEditor, useEditorStore } from './store-context';
+import { taskById } from '../store/derive';
 import { LodContext } from './task-lod';
 import { CompactTaskNode } from './task-node-compact';
 import { AFTER_SOURCE, AFTER_TARGET, portsOf, shortType, showAllText, visibleInputs, type TaskLayout } from './task-size';
 
+/**
+ * What a task node is drawn from. The task itself is read from the store (`useNodeTask`), not
+ * carried here: a value typed into the inspector then changes no node object, so React Flow
+ * has nothing to update, and only the node of that task renders again.
+ */
 export interface TaskNodeData extends Record<string, unknown> {
-  task: Task;
   entry?: CatalogEntry;
   taskKey: string;
   expanded: boolean;
@@ -40,9 +45,9 @@ function PortRow({ port, side, bound }: { port: Port; side: 'in' | 'out'; bound?
   );
 }
 
-function FullTaskNode({ data, selected }: { data: TaskNodeData; selected: boolean }) {
+function FullTaskNode({ task, data, selected }: { task: Task; data: TaskNodeData; selected: boolean }) {
   const store = useEditorStore();
-  const { task, entry, taskKey, expanded, hasError } = data;
+  const { entry, taskKey, expanded, hasError } = data;
   if (!entry)
     return (
       <div className="task-node unknown" data-testid={`task-${taskKey}`} style={{ minWidth: data.layout.width }}>
@@ -96,5 +101,8 @@ export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps
   const lod = useContext(LodContext);
   const subscribe = useCallback((onChange: () => void) => lod.subscribe(id, onChange), [lod, id]);
   const full = useSyncExternalStore(subscribe, () => lod.isFull(id));
-  return full ? <FullTaskNode data={data} selected={selected} /> : <CompactTaskNode data={data} selected={selected} />;
+  const task = useEditor((s) => taskById(s.doc, id));
+  // Gone from the document, not yet from React Flow.
+  if (!task) return null;
+  return full ? <FullTaskNode task={task} data={data} selected={selected} /> : <CompactTaskNode task={task} data={data} selected={selected} />;
 });
