@@ -83,6 +83,7 @@ interface SharedTexts {
 }
 const sharedTexts = (): SharedTexts => ({ seen: new Set(), texts: new Map() });
 const FIRST_SIGHT = -1;
+
 const COPIED = -2;
 const contextOf = (indent: number, inValue: boolean, parent: string | undefined) =>
   `${indent}|${inValue ? 1 : 0}|${parent !== undefined && VALUE_KEYS.has(parent) ? parent : ''}`;
@@ -121,10 +122,6 @@ export type KeptTexts = WeakMap<object, Map<string, string>>;
 
 /** Objects this deep (the spec's sections, their entries, DAG tasks) keep their text between calls. */
 const KEEP_DEPTH = 4;
-
-function keptText(keep: KeptTexts | undefined, obj: object, depth: number, context: () => string): string | undefined {
-  return keep && depth > 0 && depth <= KEEP_DEPTH ? keep.get(obj)?.get(context()) : undefined;
-}
 
 function keepText(keep: KeptTexts, obj: object, context: string, text: string) {
   let bySig = keep.get(obj);
@@ -170,10 +167,10 @@ export function toJson(value: unknown, keep?: KeptTexts): string {
     }
     const obj = v as Record<string, unknown>;
     const depth = indent.length / 2;
-    const context = () => contextOf(indent.length, inValue, key);
-    const kept = keptText(keep, obj, depth, context);
-    if (kept !== undefined) return void out.push(kept);
     const keeping = keep !== undefined && depth > 0 && depth <= KEEP_DEPTH;
+    const context = keeping ? contextOf(indent.length, inValue, key) : '';
+    const kept = keeping ? keep.get(obj)?.get(context) : undefined;
+    if (kept !== undefined) return void out.push(kept);
     const start = keeping ? out.length : startShared(shared, out, obj, indent.length, inValue, key);
     if (start === COPIED) return;
     const keys = sortedKeys(obj);
@@ -195,7 +192,7 @@ export function toJson(value: unknown, keep?: KeptTexts): string {
     if (keeping) {
       const text = out.splice(start).join('');
       out.push(text);
-      keepText(keep, obj, context(), text);
+      keepText(keep, obj, context, text);
     } else if (start >= 0) rememberShared(shared, out, obj, start, indent.length, inValue, key);
   };
   const top = scalar(value, undefined, false);
@@ -263,10 +260,10 @@ export function toYamlBody(value: unknown, keep?: KeptTexts): string {
   // Subtrees shared by identity (a catalog entry's executor and interface) are written once.
   const shared = sharedTexts();
   const writeMap = (obj: Record<string, unknown>, indent: string, inValue: boolean, parent?: string, depth = 0) => {
-    const context = () => contextOf(indent.length, inValue, parent);
-    const kept = keptText(keep, obj, depth, context);
-    if (kept !== undefined) return void out.push(kept);
     const keeping = keep !== undefined && depth > 0 && depth <= KEEP_DEPTH;
+    const context = keeping ? contextOf(indent.length, inValue, parent) : '';
+    const kept = keeping ? keep.get(obj)?.get(context) : undefined;
+    if (kept !== undefined) return void out.push(kept);
     const start = keeping ? out.length : startShared(shared, out, obj, indent.length, inValue, parent);
     if (start === COPIED) return;
     for (const k of sortedKeys(obj)) {
@@ -288,7 +285,7 @@ export function toYamlBody(value: unknown, keep?: KeptTexts): string {
     if (keeping) {
       const text = out.splice(start).join('');
       out.push(text);
-      keepText(keep, obj, context(), text);
+      keepText(keep, obj, context, text);
     } else if (start >= 0) rememberShared(shared, out, obj, start, indent.length, inValue, parent);
   };
   const writeList = (list: unknown[], indent: string, inValue: boolean) => {
