@@ -371,18 +371,10 @@ export function Canvas() {
     [flow, store],
   );
 
-  return (
-    <div
-      className="canvas"
-      onPointerMove={(e: PointerEvent) => (pointer.current = { x: e.clientX, y: e.clientY })}
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes(DRAG_MIME)) {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-        }
-      }}
-      onDrop={onDrop}
-    >
+  // The React Flow subtree as an element kept while its props are the same: an edit that
+  // changes no node or wire re-renders the canvas component, not React Flow and its children.
+  const flowView = useMemo(
+    () => (
       <LodContext.Provider value={lod}>
         <ReactFlow<FlowNode>
           nodes={nodes}
@@ -414,6 +406,23 @@ export function Canvas() {
           <WireLayer wires={wires} onTip={setEdgeTip} />
         </ReactFlow>
       </LodContext.Provider>
+    ),
+    [lod, nodes, edges, onNodesChange, onEdgesChange, onConnect, onPaneClick, onEdgeMouseEnter, onEdgeMouseLeave, onReconnect, initialFit, wires],
+  );
+
+  return (
+    <div
+      className="canvas"
+      onPointerMove={(e: PointerEvent) => (pointer.current = { x: e.clientX, y: e.clientY })}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(DRAG_MIME)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+        }
+      }}
+      onDrop={onDrop}
+    >
+      {flowView}
       <Legend />
       {edgeTip && (
         <div className="edge-tip" role="tooltip" style={{ left: edgeTip.x + 12, top: edgeTip.y + 12 }}>

@@ -346,14 +346,24 @@ class LiveSpec {
       return;
     }
     const spans = taskSpans(this.currentLocations(), key);
+    this.highlight(spans);
+    if ((selectionChanged || reveal) && spans.length && !this.fromCursor) this.editor.revealLineNearTop(spans[0].start);
+    this.fromCursor = false;
+  }
+
+  /**
+   * Highlights the lines of `spans` (the selected task's entries), unless exactly those lines
+   * are highlighted already: setting the same decorations again makes Monaco redraw every line.
+   */
+  private highlight(spans: Span[]) {
+    const now = this.decorations.getRanges();
+    if (now.length === spans.length && now.every((r, i) => r.startLineNumber === spans[i].start && r.endLineNumber === spans[i].end)) return;
     this.decorations.set(
       spans.map((sp) => ({
         range: new this.monaco.Range(sp.start, 1, sp.end, 1),
         options: { isWholeLine: true, className: 'spec-linked', linesDecorationsClassName: 'spec-linked-gutter' },
       })),
     );
-    if ((selectionChanged || reveal) && spans.length && !this.fromCursor) this.editor.revealLineNearTop(spans[0].start);
-    this.fromCursor = false;
   }
 
   private refreshWhenIdle() {
@@ -361,15 +371,7 @@ class LiveSpec {
     this.cancelRefresh = idle(() => {
       this.cancelRefresh = undefined;
       if (this.disposed || this.pending || !this.selectedKey) return;
-      this.safely(() => {
-        const spans = taskSpans(this.currentLocations(), this.selectedKey!);
-        this.decorations.set(
-          spans.map((sp) => ({
-            range: new this.monaco.Range(sp.start, 1, sp.end, 1),
-            options: { isWholeLine: true, className: 'spec-linked', linesDecorationsClassName: 'spec-linked-gutter' },
-          })),
-        );
-      });
+      this.safely(() => this.highlight(taskSpans(this.currentLocations(), this.selectedKey!)));
     }, 2000);
   }
 }
