@@ -122,8 +122,20 @@ export type KeptTexts = WeakMap<object, Map<string, string>>;
 
 /** Objects this deep (the spec's sections, their entries, DAG tasks) keep their text between calls. */
 const KEEP_DEPTH = 4;
+/**
+ * ... unless their text is longer than this: a large object (a section of a big spec) holds
+ * the entry that changed, so its text would be written again anyway, and keeping it would
+ * hold another copy of most of the spec's text.
+ */
+const KEEP_MAX = 64 * 1024;
 
-function keepText(keep: KeptTexts, obj: object, context: string, text: string) {
+/** Keeps the text of `obj`, the pieces of `out` from `start` on, joined into one (unless it is too long). */
+function keepWritten(keep: KeptTexts, out: string[], start: number, obj: object, context: string) {
+  let length = 0;
+  for (let i = start; i < out.length && length <= KEEP_MAX; i++) length += out[i].length;
+  if (length > KEEP_MAX) return;
+  const text = out.splice(start).join('');
+  out.push(text);
   let bySig = keep.get(obj);
   if (!bySig) keep.set(obj, (bySig = new Map()));
   bySig.set(context, text);
@@ -189,11 +201,8 @@ export function toJson(value: unknown, keep?: KeptTexts): string {
       }
     }
     out.push(indent + '}');
-    if (keeping) {
-      const text = out.splice(start).join('');
-      out.push(text);
-      keepText(keep, obj, context, text);
-    } else if (start >= 0) rememberShared(shared, out, obj, start, indent.length, inValue, key);
+    if (keeping) keepWritten(keep, out, start, obj, context);
+    else if (start >= 0) rememberShared(shared, out, obj, start, indent.length, inValue, key);
   };
   const top = scalar(value, undefined, false);
   if (top !== undefined) return top;
@@ -282,11 +291,8 @@ export function toYamlBody(value: unknown, keep?: KeptTexts): string {
         writeMap(v as Record<string, unknown>, indent + '  ', valueBelow, k, depth + 1);
       }
     }
-    if (keeping) {
-      const text = out.splice(start).join('');
-      out.push(text);
-      keepText(keep, obj, context, text);
-    } else if (start >= 0) rememberShared(shared, out, obj, start, indent.length, inValue, parent);
+    if (keeping) keepWritten(keep, out, start, obj, context);
+    else if (start >= 0) rememberShared(shared, out, obj, start, indent.length, inValue, parent);
   };
   const writeList = (list: unknown[], indent: string, inValue: boolean) => {
     for (const item of list) {
