@@ -51,17 +51,17 @@ function nodeLabel(ctx: Context, n: Node): string {
   return n.startsWith('t:') ? taskLabel(ctx, n.slice(2)) : groupLabel(ctx, n.slice(2));
 }
 
-/** Reports a dependency cycle (first found) and groups that wait for their own content. */
-export function checkCycles(ctx: Context): void {
-  const { edges, selfWaits } = liftedDependencies(ctx);
-  for (const [node, producer] of selfWaits)
-    ctx.error('CYCLE', `${nodeLabel(ctx, node)} waits for ${taskLabel(ctx, producer)}, which runs inside it.`, node.startsWith('g:') ? { groupId: node.slice(2) } : { taskId: node.slice(2) });
-  const state = new Map<Node, 1 | 2>();
-  const stack: Node[] = [];
-  const visit = (n: Node): Node[] | undefined => {
+/**
+ * The first dependency cycle found by a depth-first walk from `nodes` in order along `next`
+ * (a node's upstream nodes), as the path that closes it (its first node repeated at the end).
+ */
+export function firstCycle<N>(nodes: Iterable<N>, next: (n: N) => Iterable<N>): N[] | undefined {
+  const state = new Map<N, 1 | 2>();
+  const stack: N[] = [];
+  const visit = (n: N): N[] | undefined => {
     state.set(n, 1);
     stack.push(n);
-    for (const up of edges.get(n) ?? []) {
+    for (const up of next(n)) {
       const s = state.get(up);
       if (s === 1) return [...stack.slice(stack.indexOf(up)), up];
       if (s === undefined) {
@@ -73,18 +73,26 @@ export function checkCycles(ctx: Context): void {
     state.set(n, 2);
     return undefined;
   };
-  for (const n of edges.keys()) {
+  for (const n of nodes) {
     if (state.has(n)) continue;
-    const cycle = visit(n);
-    if (cycle) {
-      const first = cycle[0];
-      ctx.error(
-        'CYCLE',
-        `Tasks depend on each other in a circle: ${cycle.map((x) => nodeLabel(ctx, x)).join(' → ')}.`,
-        first.startsWith('t:') ? { taskId: first.slice(2) } : { groupId: first.slice(2) },
-      );
-      return;
-    }
+    const found = visit(n);
+    if (found) return found;
   }
+  return undefined;
+}
+
+/** Reports a dependency cycle (first found) and groups that wait for their own content. */
+export function checkCycles(ctx: Context): void {
+  const { edges, selfWaits } = liftedDependencies(ctx);
+  for (const [node, producer] of selfWaits)
+    ctx.error('CYCLE', `${nodeLabel(ctx, node)} waits for ${taskLabel(ctx, producer)}, which runs inside it.`, node.startsWith('g:') ? { groupId: node.slice(2) } : { taskId: node.slice(2) });
+  const cycle = firstCycle(edges.keys(), (n) => edges.get(n) ?? []);
+  if (!cycle) return;
+  const first = cycle[0];
+  ctx.error(
+    'CYCLE',
+    `Tasks depend on each other in a circle: ${cycle.map((x) => nodeLabel(ctx, x)).join(' → ')}.`,
+    first.startsWith('t:') ? { taskId: first.slice(2) } : { groupId: first.slice(2) },
+  );
 }
 

@@ -25,6 +25,7 @@ import {
 import type { ParameterType } from '../spec/pipeline-spec';
 import { checkComponents } from './components';
 import { checkConstant } from './constants';
+import { firstCycle } from './cycles';
 import { createContext, taskChain, taskLabel, type Context, type Diagnostic } from './context';
 import { checkFlow, checkLoopField, checkSourceType, crossingProblem, isExitTask, oneOfProblem, resolveOutput, resolveSource } from './flow';
 
@@ -284,30 +285,10 @@ export function upstreamOf(doc: PipelineDocument): Map<string, Set<string>> {
 /** A dependency cycle as a list of task ids, or undefined. */
 export function findCycle(doc: PipelineDocument): string[] | undefined {
   const ups = upstreamOf(doc);
-  const state = new Map<string, 1 | 2>();
-  const stack: string[] = [];
-  const visit = (id: string): string[] | undefined => {
-    state.set(id, 1);
-    stack.push(id);
-    for (const up of ups.get(id) ?? []) {
-      if (!ups.has(up)) continue;
-      const s = state.get(up);
-      if (s === 1) return [...stack.slice(stack.indexOf(up)), up];
-      if (s === undefined) {
-        const found = visit(up);
-        if (found) return found;
-      }
-    }
-    stack.pop();
-    state.set(id, 2);
-    return undefined;
-  };
-  for (const t of doc.tasks) {
-    if (state.has(t.id)) continue;
-    const found = visit(t.id);
-    if (found) return found;
-  }
-  return undefined;
+  return firstCycle(
+    doc.tasks.map((t) => t.id),
+    (id) => [...(ups.get(id) ?? [])].filter((up) => ups.has(up)),
+  );
 }
 
 /** Would wiring `from.output` into `to.input` create a cycle? */
