@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { afterPaint, whenCanvasUsable, whenIdle } from './after-usable';
 import { derive } from '../store/derive';
 import { compiledOf, compileWaitsFor, selectedTaskId, type EditorState, type EditorStore } from '../store/editor-store';
 import { explainPlaceholder, placeholdersInLine } from './placeholder-help';
@@ -20,44 +21,6 @@ const subscribeDark = (cb: () => void) => {
 const themeOf = (dark: boolean) => (dark ? 'vs-dark' : 'vs');
 
 // ------------------------------------------------------------------ loading Monaco
-
-const idle = (cb: () => void, timeout: number): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const h = requestIdleCallback(cb, { timeout });
-    return () => cancelIdleCallback(h);
-  }
-  const h = setTimeout(cb, 1);
-  return () => clearTimeout(h);
-};
-
-/** Resolves once a frame has been produced after now (rAF, then a task after the frame). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    if (typeof requestAnimationFrame !== 'function') return void setTimeout(resolve, 0);
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-  });
-
-/**
- * Resolves when the canvas is usable: the catalog is in (the palette lists components) and a
- * frame showing it has been produced, then the main thread is idle. Monaco's download, parse
- * and first layout come after the canvas, not in its way. A catalog that fails to load does
- * not hold the spec view back longer than a few seconds.
- */
-function afterCanvasUsable(store: EditorStore): Promise<void> {
-  return new Promise((resolve) => {
-    let done = false;
-    const go = () => {
-      if (done) return;
-      done = true;
-      unsubscribe();
-      clearTimeout(fallback);
-      void afterPaint().then(() => idle(resolve, 500));
-    };
-    const unsubscribe = store.subscribe((s) => s.catalogReady && go());
-    const fallback = setTimeout(go, 4000);
-    if (store.getState().catalogReady) go();
-  });
-}
 
 let monacoLoading: Promise<Monaco> | undefined;
 /** Monaco with our setup and the placeholder hover (once per page). */
@@ -254,7 +217,7 @@ class LiveSpec {
         cancelIdle?.();
       };
       void afterPaint().then(() => {
-        if (!cancelled) cancelIdle = idle(() => this.flush(), 1000);
+        if (!cancelled) cancelIdle = whenIdle(() => this.flush(), 1000);
       });
     }
   }
@@ -368,7 +331,7 @@ class LiveSpec {
 
   private refreshWhenIdle() {
     this.cancelRefresh?.();
-    this.cancelRefresh = idle(() => {
+    this.cancelRefresh = whenIdle(() => {
       this.cancelRefresh = undefined;
       if (this.disposed || this.pending || !this.selectedKey) return;
       this.safely(() => this.highlight(taskSpans(this.currentLocations(), this.selectedKey!)));
@@ -396,7 +359,8 @@ export default function SpecView() {
   useEffect(() => {
     let cancelled = false;
     let view: LiveSpec | undefined;
-    afterCanvasUsable(store)
+    // Monaco's download, parse and first layout come after the canvas, not in its way.
+    new Promise<void>((resolve) => whenCanvasUsable(store, resolve))
       .then(loadMonaco)
       .then(
         (monaco) => {
