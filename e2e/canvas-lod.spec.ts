@@ -69,3 +69,30 @@ test('zoomed out, tasks are compact boxes of the same size with the same wires; 
   await expect(ed.edges()).toHaveCount(2);
   await expect(page.locator('.react-flow__edge-path')).toHaveCount(2);
 });
+
+test('a task far out of view is taken out of rendering, and is back when the view reaches it', async ({ guarded: page }) => {
+  const ed = new Editor(page);
+  await ed.open();
+  await ed.startBlank();
+  await ed.dragComponent('v1.dataset.ImageDatasetCreateOp', 60, 80);
+  await ed.dragComponent('v1.endpoint.ModelDeployOp', 1000, 600);
+  await ed.selectTask('model-deploy');
+  // Zoomed in to 2 on the first task: the second is ~2,000 px beyond the pane's edge.
+  const box = (await ed.task('image-dataset-create').boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + 10);
+  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -200);
+  await expect.poll(() => zoom(page)).toBe(2);
+  // Still selected: still rendered.
+  await expect(ed.node('model-deploy')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.locator('.react-flow__pane').click({ position: { x: 600, y: 650 } });
+  await expect(page.getByRole('region', { name: 'Task model-deploy' })).toHaveCount(0);
+  // Not selected and far away: in the page (with its size and wires) but not rendered.
+  await expect(ed.node('model-deploy')).toHaveCount(1);
+  await expect(ed.node('model-deploy')).toBeHidden();
+  await expect(ed.node('image-dataset-create')).toBeVisible();
+  // Fit view brings it back, at the size it had.
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect(ed.node('model-deploy')).toBeVisible();
+  await ed.selectTask('model-deploy');
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPACT_BELOW_ZOOM, createLod, fullIds, FULL_MARGIN_PX, type Box } from './task-lod';
+import { COMPACT_BELOW_ZOOM, createLod, fullIds, FULL_MARGIN_PX, SHOWN_MARGIN_PX, shownIds, type Box } from './task-lod';
 
 const box = (id: string, x: number, y: number): Box => ({ id, x, y, width: 300, height: 200 });
 
@@ -67,5 +67,38 @@ describe('createLod', () => {
     h.lod.set(new Set(['a']));
     expect(h.lod.isFull('a')).toBe(true);
     expect(h.changes).toEqual([]);
+  });
+});
+
+describe('shownIds', () => {
+  const boxes = [box('in', 100, 100), box('margin', 1000 + SHOWN_MARGIN_PX - 10, 0), box('far', 5000, 5000), box('chosen', -9000, 0)];
+  it('holds the boxes in view or within the margin at any zoom, and the ones kept', () => {
+    const keep = (id: string) => id === 'chosen';
+    expect(shownIds({ transform: [0, 0, 1], width: 1000, height: 800 }, boxes, keep)).toEqual(new Set(['in', 'margin', 'chosen']));
+    // Zoomed out to 0.1 the view is 10,000 × 8,000 flow units: everything but the kept-anyway box is near.
+    expect(shownIds({ transform: [0, 0, 0.1], width: 1000, height: 800 }, boxes)).toEqual(new Set(['in', 'margin', 'far']));
+  });
+  it('is undefined (render everything) while the pane has no size', () => {
+    expect(shownIds({ transform: [0, 0, 1], width: 0, height: 0 }, boxes)).toBeUndefined();
+  });
+});
+
+describe('createLod: hiding', () => {
+  it('hides nothing before the first show, then notifies only the drawn nodes whose state changed', () => {
+    const lod = createLod({ schedule: () => {} });
+    const seen: string[] = [];
+    for (const id of ['a', 'b', 'c']) lod.subscribeHidden(id, () => seen.push(`${id}:${lod.isHidden(id) ? 'hidden' : 'shown'}`));
+    expect(['a', 'b', 'c', 'x'].some(lod.isHidden)).toBe(false);
+    lod.show(new Set(['a', 'b', 'c']));
+    expect(seen).toEqual([]);
+    lod.show(new Set(['a']));
+    expect(seen).toEqual(['b:hidden', 'c:hidden']);
+    expect(lod.isHidden('x')).toBe(true); // not drawn: nobody to tell
+    seen.length = 0;
+    lod.show(new Set(['a', 'c']));
+    expect(seen).toEqual(['c:shown']);
+    seen.length = 0;
+    lod.show(undefined);
+    expect(seen).toEqual(['b:shown']);
   });
 });

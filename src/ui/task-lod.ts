@@ -11,6 +11,13 @@ import { useStoreApi, type Handle, type Node, type ReactFlowState } from '@xyflo
 export const COMPACT_BELOW_ZOOM = 0.45;
 /** Nodes this far (screen px) outside the pane are drawn in full too, so panning shows no swap. */
 export const FULL_MARGIN_PX = 100;
+/**
+ * Nodes farther than this (screen px) outside the pane are taken out of the page's rendering
+ * (`display: none` on React Flow's node element; the node stays mounted and keeps its size,
+ * handles and wires). Chromium then neither hit-tests, layerises nor paints them: after every
+ * frame of a pan it hit-tests the whole node tree for the hover state, ~3 ms at 400 nodes.
+ */
+export const SHOWN_MARGIN_PX = 400;
 
 export interface Viewport {
   /** React Flow's transform: [x, y, zoom]. */
@@ -48,6 +55,24 @@ export function fullIds(view: Viewport, boxes: Iterable<Box>): Set<string> {
 }
 
 /**
+ * The ids of the boxes near enough the view to be rendered at all (in view or within
+ * SHOWN_MARGIN_PX, at any zoom), plus `keep` (the selected nodes). Undefined while the pane
+ * has no size (everything is rendered). Pure.
+ */
+export function shownIds(view: Viewport, boxes: Iterable<Box>, keep: (id: string) => boolean = () => false): Set<string> | undefined {
+  const [tx, ty, zoom] = view.transform;
+  if (view.width === 0 || view.height === 0 || !(zoom > 0)) return undefined;
+  const m = SHOWN_MARGIN_PX / zoom;
+  const left = -tx / zoom - m;
+  const top = -ty / zoom - m;
+  const right = left + view.width / zoom + 2 * m;
+  const bottom = top + view.height / zoom + 2 * m;
+  const out = new Set<string>();
+  for (const b of boxes) if ((b.x < right && b.x + b.width > left && b.y < bottom && b.y + b.height > top) || keep(b.id)) out.add(b.id);
+  return out;
+}
+
+/**
  * Which task nodes are drawn in full, for the nodes to subscribe to one by one: a change
  * re-renders only the nodes it switches (not every node, as a context value would).
  *
@@ -65,6 +90,11 @@ export interface Lod {
   /** Any change, for the canvas (which wires React Flow draws): a counter and its subscription. */
   version(): number;
   subscribeAll(onChange: () => void): () => void;
+  /** Whether the node is out of the page's rendering (shownIds); nothing is, before the first `show`. */
+  isHidden(id: string): boolean;
+  subscribeHidden(id: string, onChange: () => void): () => void;
+  /** The nodes to render (undefined: all); only the drawn nodes whose state changes are notified. */
+  show(shown: Set<string> | undefined): void;
 }
 
 export interface LodOptions {
@@ -86,6 +116,8 @@ export function createLod({
   let scheduled = false;
   const listeners = new Map<string, Set<() => void>>();
   const all = new Set<() => void>();
+  const hiddenListeners = new Map<string, Set<() => void>>();
+  let shown: Set<string> | undefined;
   let version = 0;
   const notify = (id: string) => listeners.get(id)?.forEach((f) => f());
   const changed = () => {
@@ -122,16 +154,29 @@ export function createLod({
     }
     if (added.length === addPerFrame) later();
   }
+  const listen = (map: Map<string, Set<() => void>>, id: string, onChange: () => void) => {
+    let set = map.get(id);
+    if (!set) map.set(id, (set = new Set()));
+    set.add(onChange);
+    return () => {
+      set.delete(onChange);
+      if (set.size === 0) map.delete(id);
+    };
+  };
   return {
     isFull: (id) => full.has(id),
-    subscribe(id, onChange) {
-      let set = listeners.get(id);
-      if (!set) listeners.set(id, (set = new Set()));
-      set.add(onChange);
-      return () => {
-        set.delete(onChange);
-        if (set.size === 0) listeners.delete(id);
-      };
+    subscribe: (id, onChange) => listen(listeners, id, onChange),
+    isHidden: (id) => shown !== undefined && !shown.has(id),
+    subscribeHidden: (id, onChange) => listen(hiddenListeners, id, onChange),
+    show(next) {
+      const before = shown;
+      shown = next;
+      // Only the drawn nodes whose state changed (a pan changes a few per frame).
+      for (const [id, fs] of hiddenListeners) {
+        const was = before !== undefined && !before.has(id);
+        const is = next !== undefined && !next.has(id);
+        if (was !== is) fs.forEach((f) => f());
+      }
     },
     set(next) {
       target = next;
@@ -158,7 +203,16 @@ export function createLod({
 }
 
 /** The canvas's Lod (a node outside a canvas is drawn in full). */
-export const LodContext = createContext<Lod>({ isFull: () => true, subscribe: () => () => {}, set: () => {}, version: () => 0, subscribeAll: () => () => {} });
+export const LodContext = createContext<Lod>({
+  isFull: () => true,
+  subscribe: () => () => {},
+  set: () => {},
+  version: () => 0,
+  subscribeAll: () => () => {},
+  isHidden: () => false,
+  subscribeHidden: () => () => {},
+  show: () => {},
+});
 
 /**
  * The canvas's Lod, kept up to date from React Flow's viewport and node boxes.
@@ -193,6 +247,7 @@ export function useLod(): Lod {
       for (const n of s.nodeLookup.values())
         if (n.type === 'task') boxes.push({ id: n.id, ...n.internals.positionAbsolute, width: n.measured.width ?? 0, height: n.measured.height ?? 0 });
       lod.set(fullIds(s, boxes));
+      lod.show(shownIds(s, boxes, (id) => s.nodeLookup.get(id)?.selected === true));
     };
     update(rf.getState());
     return rf.subscribe(update);

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { isOneOf, isTaskOutput, type Task } from '../document/types';
 import type { TaskNodeData } from './task-node';
 import { AFTER_SOURCE, AFTER_TARGET, NODE } from './task-size';
@@ -10,10 +11,11 @@ import { AFTER_SOURCE, AFTER_TARGET, NODE } from './task-size';
  * React Flow handles (no store subscription, no connecting: wiring is done zoomed in); inputs
  * without a wire have none (the canvas has React Flow measure the full handles when zooming in).
  */
-export function CompactTaskNode({ task, data, selected }: { task: Task; data: TaskNodeData; selected: boolean }) {
+export function CompactTaskNode({ task, data, selected, rootRef }: { task: Task; data: TaskNodeData; selected: boolean; rootRef?: Ref<HTMLDivElement> }) {
   const { entry, taskKey, hasError, layout } = data;
   return (
     <div
+      ref={rootRef}
       className={`task-node compact${selected ? ' selected' : ''}${hasError ? ' has-error' : ''}${entry ? '' : ' unknown'}`}
       style={{ width: layout.width, height: layout.height }}
       title={entry?.summary}

@@ -1,4 +1,4 @@
-import { memo, useCallback, useContext, useSyncExternalStore } from 'react';
+import { memo, useCallback, useContext, useSyncExternalStore, type Ref } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { isRequired } from '../catalog/ports';
 import type { CatalogEntry, Port } from '../catalog/types';
@@ -6,7 +6,7 @@ import type { Task } from '../document/types';
 import { typeColor } from './artifact-colors';
 import { useEditor, useEditorStore } from './store-context';
 import { taskById } from '../store/derive';
-import { LodContext } from './task-lod';
+import { LodContext, type Lod } from './task-lod';
 import { CompactTaskNode } from './task-node-compact';
 import { AFTER_SOURCE, AFTER_TARGET, portsOf, shortType, showAllText, visibleInputs, type TaskLayout } from './task-size';
 
@@ -45,12 +45,12 @@ function PortRow({ port, side, bound }: { port: Port; side: 'in' | 'out'; bound?
   );
 }
 
-function FullTaskNode({ task, data, selected }: { task: Task; data: TaskNodeData; selected: boolean }) {
+function FullTaskNode({ task, data, selected, rootRef }: { task: Task; data: TaskNodeData; selected: boolean; rootRef: Ref<HTMLDivElement> }) {
   const store = useEditorStore();
   const { entry, taskKey, expanded, hasError } = data;
   if (!entry)
     return (
-      <div className="task-node unknown" data-testid={`task-${taskKey}`} style={{ minWidth: data.layout.width }}>
+      <div ref={rootRef} className="task-node unknown" data-testid={`task-${taskKey}`} style={{ minWidth: data.layout.width }}>
         <div className="task-head">
           <span className="task-title">Unknown component</span>
           <span className="task-key">{task.component}</span>
@@ -61,7 +61,7 @@ function FullTaskNode({ task, data, selected }: { task: Task; data: TaskNodeData
   const { inputs: all, outputs } = portsOf(entry);
   const button = showAllText(all.length, inputs.length, expanded);
   return (
-    <div className={`task-node${selected ? ' selected' : ''}${hasError ? ' has-error' : ''}`} style={{ minWidth: data.layout.width }}>
+    <div ref={rootRef} className={`task-node${selected ? ' selected' : ''}${hasError ? ' has-error' : ''}`} style={{ minWidth: data.layout.width }}>
       <div className="task-head" data-testid={`task-${taskKey}`} title={entry.summary}>
         <Handle id={AFTER_TARGET} type="target" position={Position.Top} className="handle-after" title="Run after: drop a run-after wire here" />
         <Handle id={AFTER_SOURCE} type="source" position={Position.Bottom} className="handle-after source" title="Drag to a task that must run after this one" />
@@ -96,13 +96,40 @@ function FullTaskNode({ task, data, selected }: { task: Task; data: TaskNodeData
   );
 }
 
-/** A task on the canvas: in full when in view at an editing zoom, else compact (task-lod.ts). */
+/**
+ * A ref for the node's root element that takes React Flow's element of the node (its parent)
+ * out of the page's rendering while the Lod hides it, far out of view: set on the element
+ * directly, so a pan re-renders no node. React Flow ignores the zero size it then observes
+ * (the node keeps the size it was given).
+ */
+function useFarHiding(lod: Lod, id: string) {
+  return useCallback(
+    (el: HTMLDivElement | null) => {
+      const wrapper = el?.parentElement;
+      if (!wrapper) return;
+      const apply = () => {
+        const display = lod.isHidden(id) ? 'none' : '';
+        if (wrapper.style.display !== display) wrapper.style.display = display;
+      };
+      apply();
+      return lod.subscribeHidden(id, apply);
+    },
+    [lod, id],
+  );
+}
+
+/** A task on the canvas: in full when in view at an editing zoom, else compact; not rendered when far out of view (task-lod.ts). */
 export const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps<TaskFlowNode>) {
   const lod = useContext(LodContext);
   const subscribe = useCallback((onChange: () => void) => lod.subscribe(id, onChange), [lod, id]);
   const full = useSyncExternalStore(subscribe, () => lod.isFull(id));
+  const rootRef = useFarHiding(lod, id);
   const task = useEditor((s) => taskById(s.doc, id));
   // Gone from the document, not yet from React Flow.
   if (!task) return null;
-  return full ? <FullTaskNode task={task} data={data} selected={selected} /> : <CompactTaskNode task={task} data={data} selected={selected} />;
+  return full ? (
+    <FullTaskNode task={task} data={data} selected={selected} rootRef={rootRef} />
+  ) : (
+    <CompactTaskNode task={task} data={data} selected={selected} rootRef={rootRef} />
+  );
 });
