@@ -70,6 +70,19 @@ function memo(convert: (s: string) => string): (s: string) => string {
   };
 }
 
+/** The text of a value written on one line (strings through `str`), or undefined for a non-empty list or object. */
+function scalarWriter(str: (s: string) => string, yaml: boolean): (v: unknown, key: string | undefined, inValue: boolean) => string | undefined {
+  return (v, key, inValue) => {
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'string') return str(v);
+    if (typeof v === 'number') return numberText(v, key, yaml, inValue);
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    if (Array.isArray(v)) return v.length === 0 ? '[]' : undefined;
+    return hasDefinedMember(v as Record<string, unknown>) ? undefined : '{}';
+  };
+}
+
+
 /**
  * Subtrees shared by identity: a catalog entry's executor and interface objects are shared by
  * every task of that component, so each is written once per call (and per context: indent,
@@ -150,15 +163,7 @@ export function toJson(value: unknown, keep?: KeptTexts): string {
   const out: string[] = [];
   const shared = sharedTexts();
   const str = memo(asciiJsonString);
-  /** The text of a value written on one line, or undefined for a non-empty list or object. */
-  const scalar = (v: unknown, key: string | undefined, inValue: boolean): string | undefined => {
-    if (v === null || v === undefined) return 'null';
-    if (typeof v === 'string') return str(v);
-    if (typeof v === 'number') return numberText(v, key, false, inValue);
-    if (typeof v === 'boolean') return v ? 'true' : 'false';
-    if (Array.isArray(v)) return v.length === 0 ? '[]' : undefined;
-    return hasDefinedMember(v as Record<string, unknown>) ? undefined : '{}';
-  };
+  const scalar = scalarWriter(str, false);
   // Lines are pushed whole where they can be: fewer, longer pieces join faster.
   const writeBlock = (v: object, indent: string, key: string | undefined, inValue: boolean): void => {
     const inner = indent + '  ';
@@ -256,16 +261,9 @@ function yamlQuoted(s: string): string {
  */
 export function toYamlBody(value: unknown, keep?: KeptTexts): string {
   const out: string[] = [];
-  const str = memo(yamlString);
   // Lines are pushed whole: fewer, longer pieces join faster.
-  const scalar = (v: unknown, key: string | undefined, inValue: boolean): string | undefined => {
-    if (v === null || v === undefined) return 'null';
-    if (typeof v === 'string') return str(v);
-    if (typeof v === 'number') return numberText(v, key, true, inValue);
-    if (typeof v === 'boolean') return v ? 'true' : 'false';
-    if (Array.isArray(v)) return v.length === 0 ? '[]' : undefined;
-    return hasDefinedMember(v as Record<string, unknown>) ? undefined : '{}';
-  };
+  const str = memo(yamlString);
+  const scalar = scalarWriter(str, true);
   // Subtrees shared by identity (a catalog entry's executor and interface) are written once.
   const shared = sharedTexts();
   const writeMap = (obj: Record<string, unknown>, indent: string, inValue: boolean, parent?: string, depth = 0) => {
