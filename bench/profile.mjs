@@ -11,7 +11,9 @@
  * DevTools (Performance → Load profile) or https://www.speedscope.app for the whole picture.
  * With `:trace` (e.g. `open400:trace`) a Chromium performance trace is recorded instead
  * (<scenario>.trace.json, loadable in DevTools) and the main thread's time is broken down by
- * event (script, style, layout, paint, …), which a JS profile cannot show. `heap1000` records
+ * event (script, style, layout, paint, …), which a JS profile cannot show; TRACE_CATEGORIES
+ * (comma-separated) replaces the recorded categories, e.g. `cc,toplevel,disabled-by-default-skia`
+ * to see Skia's draw calls on the raster threads. `heap1000` records
  * which functions allocated the memory still live after opening the 1,000-task document.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -113,14 +115,15 @@ function summarizeTrace(trace) {
   close(Infinity);
   let raster = 0;
   for (const e of events)
-    if (e.ph === 'X' && /RasterTask|Rasterize/.test(e.name) && /TileWorker|Raster/.test(threads.get(`${e.pid}:${e.tid}`) ?? '')) raster += e.dur ?? 0;
+    // Raster tasks run on cc's tile workers (named ThreadPoolForegroundWorker in recent Chromium).
+    if (e.ph === 'X' && e.name === 'RasterTask' && /TileWorker|Raster|ThreadPoolForegroundWorker/.test(threads.get(`${e.pid}:${e.tid}`) ?? '')) raster += e.dur ?? 0;
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 20);
   return `-- main thread self time by trace event\n${rows.map(([n, us]) => `  ${(us / 1000).toFixed(1).padStart(8)} ms  ${n}`).join('\n')}\n-- raster on worker threads: ${(raster / 1000).toFixed(1)} ms`;
 }
 
 async function withTrace(page, name, fn) {
   await browser.startTracing(page, {
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'toplevel'],
+    categories: process.env.TRACE_CATEGORIES?.split(',') ?? ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'toplevel'],
   });
   await fn();
   const buf = await browser.stopTracing();

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
 import {
-  Background,
   Controls,
   MiniMap,
   ReactFlow,
@@ -27,6 +26,7 @@ import { AFTER_SOURCE, AFTER_TARGET } from './task-size';
 import { useTaskLayouts, type Measured } from './task-layouts';
 import { cachedEdges, emptyEdgeCache } from './canvas-edges';
 import { useSplitWires, WireLayer } from './wire-layer';
+import { CanvasGrid } from './canvas-grid';
 
 const nodeTypes = { task: TaskNode, group: GroupNode };
 // Props of React Flow that are objects: the same ones every render, so an edit that changes no
@@ -400,7 +400,7 @@ export function Canvas() {
           proOptions={PRO_OPTIONS}
           colorMode="system"
         >
-          <Background gap={20} />
+          <CanvasGrid />
           <Controls />
           <MiniMap pannable zoomable ariaLabel="Overview of the pipeline" nodeColor="#8ab4f8" />
           <WireLayer wires={wires} onTip={setEdgeTip} />
