@@ -27,6 +27,7 @@ import { useTaskLayouts, type Measured } from './task-layouts';
 import { cachedEdges, emptyEdgeCache } from './canvas-edges';
 import { useSplitWires, WireLayer } from './wire-layer';
 import { CanvasGrid } from './canvas-grid';
+import { idleGate } from './idle-gate';
 
 const nodeTypes = { task: TaskNode, group: GroupNode };
 // Props of React Flow that are objects: the same ones every render, so an edit that changes no
@@ -37,6 +38,9 @@ const SNAP_GRID: [number, number] = [10, 10];
 const FIT_VIEW = { maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
 const AFTER_TIP = 'Run after: the task waits, no data flows.';
+// Idle work (the spec view's background colouring) waits while the view pans or zooms.
+const onMoveStart = () => idleGate.moving(true);
+const onMoveEnd = () => idleGate.moving(false);
 type FlowNode = TaskFlowNode | GroupFlowNode;
 const GROUP = 'group:';
 const parseHandle = (h: string | null | undefined, side: 'in' | 'out') =>
@@ -384,6 +388,8 @@ export function Canvas() {
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
           onPaneClick={onPaneClick}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
           elevateNodesOnSelect={false}
           onEdgeMouseEnter={onEdgeMouseEnter}
           onEdgeMouseLeave={onEdgeMouseLeave}
