@@ -18,8 +18,12 @@ function ourDots(tx: number, zoom: number): number[] {
   return [-2, -1, 0, 1, 2, 3].map((k) => origin + k * cell + zoom / 2);
 }
 
-const onSameGrid = (a: number[], b: number[], cell: number) =>
-  a.every((x) => b.some((y) => Math.abs(((x - y) % cell) + cell) % cell < 1e-6 || Math.abs((((x - y) % cell) + cell) % cell - cell) < 1e-6));
+/** Whether `d` is a whole number of cells (within rounding). */
+const onGrid = (d: number, cell: number) => {
+  const r = ((d % cell) + cell) % cell;
+  return Math.min(r, cell - r) < 1e-6;
+};
+const onSameGrid = (a: number[], b: number[], cell: number) => a.every((x) => b.some((y) => onGrid(x - y, cell)));
 
 describe('gridStyle', () => {
   it('tiles one cell per 20 flow units at the zoom', () => {
@@ -37,7 +41,7 @@ describe('gridStyle', () => {
     const zoom = 1.5;
     const tx = -321;
     const dots = ourDots(tx, zoom).map((x) => (x - tx) / zoom);
-    for (const d of dots) expect(Math.abs(((d - 10.5) % 20 + 20) % 20) < 1e-6 || Math.abs(((d - 10.5) % 20 + 20) % 20 - 20) < 1e-6).toBe(true);
+    for (const d of dots) expect(onGrid(d - 10.5, GRID_GAP)).toBe(true);
   });
 
   it('a y offset moves the rows the same way', () => {

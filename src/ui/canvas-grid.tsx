@@ -8,7 +8,7 @@ export const GRID_GAP = 20;
  * The CSS of the grid's element for a viewport transform: the same dots, at the same places,
  * as React Flow's `<Background gap={20} />` (variant dots, size 1). React Flow draws one dot of
  * radius zoom/2 per gap × zoom cell, centred at flow (20k + 10.5, 20m + 10.5); here one cell
- * image (`.canvas-grid` in styles.css: a circle of radius gap/40 touching the cell's top left
+ * image (`.canvas-grid` in perf.css: a circle of radius gap/40 touching the cell's top left
  * corner) is tiled from screen (tx + 10·zoom, ty + 10·zoom). Pure.
  */
 export function gridStyle([tx, ty, zoom]: readonly [number, number, number]): { backgroundSize: string; backgroundPosition: string } {
@@ -31,9 +31,10 @@ export const CanvasGrid = memo(function CanvasGrid() {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    let last: readonly number[] | undefined;
+    // React Flow replaces the transform array when the view changes; other store updates keep it.
+    let last: unknown;
     const apply = (transform: readonly [number, number, number]) => {
-      if (last && transform.every((v, i) => v === last![i])) return;
+      if (transform === last) return;
       last = transform;
       const s = gridStyle(transform);
       el.style.backgroundSize = s.backgroundSize;

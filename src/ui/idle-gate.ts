@@ -20,10 +20,12 @@ interface Parked {
   options?: IdleRequestOptions;
 }
 
+const NO_GATE: IdleGate = { moving: () => {}, parked: () => 0 };
+
 /** Wraps `win`'s requestIdleCallback and cancelIdleCallback; a no-op gate where they do not exist. */
 export function installIdleGate(win: IdleWindow, settleMs = 150): IdleGate {
   if (typeof win.requestIdleCallback !== 'function' || typeof win.cancelIdleCallback !== 'function')
-    return { moving: () => {}, parked: () => 0 };
+    return NO_GATE;
   const request = win.requestIdleCallback.bind(win);
   const cancel = win.cancelIdleCallback.bind(win);
   let closed = false;
@@ -80,4 +82,4 @@ export function installIdleGate(win: IdleWindow, settleMs = 150): IdleGate {
 }
 
 /** The page's gate, installed when this module is first imported (before Monaco loads). */
-export const idleGate: IdleGate = typeof window === 'undefined' ? { moving: () => {}, parked: () => 0 } : installIdleGate(window);
+export const idleGate: IdleGate = typeof window === 'undefined' ? NO_GATE : installIdleGate(window);
