@@ -18,7 +18,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { spawn } from 'node:child_process';
+import { startPreview } from './lib/preview.mjs';
 import { build } from 'vite';
 import { buildCore, CORE_FILE } from './lib/build.mjs';
 import { launch, openArgs, VIEWPORT } from './lib/browser.mjs';
@@ -39,15 +39,8 @@ const catalog = core.createCatalog([...(await core.loadAllGcpc()), tinyCatalogEn
 const docs = writeBrowserDocs(core, catalog, [200, 400, 1000]);
 mkdirSync(OUT, { recursive: true });
 
-const port = 4400 + Math.floor(Math.random() * 500);
-const server = spawn(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', APP, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore' });
-const url = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(url)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 100));
-}
+const server = await startPreview(APP);
+const { url } = server;
 
 /** Self and inclusive time per function (name file:line), from a V8 CPU profile. */
 function summarize(profile, top = 25) {
@@ -252,5 +245,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
+  server.stop();
 }

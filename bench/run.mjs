@@ -12,7 +12,6 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +19,7 @@ import { APP_DIR, CORE_FILE, buildApp, buildCore } from './lib/build.mjs';
 import { benchInspectorEdit, benchLargePipeline, benchStartup, launch } from './lib/browser.mjs';
 import { tinyCatalogEntry, writeBrowserDocs } from './lib/docs.mjs';
 import { BUILD_DIR, CHROMIUM, GOLDEN_DIR, RESULTS_FILE, ROOT } from './lib/paths.mjs';
+import { startPreview } from './lib/preview.mjs';
 import { median, round } from './lib/stats.mjs';
 
 const args = process.argv.slice(2);
@@ -55,43 +55,6 @@ const ROWS = [
   { id: 'import-automl-tabular', figure: 'Import automl_tabular_pipeline.yaml + layout', unit: 'ms', budget: 300, env: 'node' },
   { id: 'heap-1000', figure: '1,000 tasks open: JS heap (main thread, after GC)', unit: 'MB', budget: 150, env: 'chromium' },
 ];
-
-/** A TCP port nobody listens on. */
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** `vite preview` of bench/.build/app in a child process; resolves once it answers. */
-async function startPreview() {
-  const port = await freePort();
-  const vite = resolve(ROOT, 'node_modules/vite/bin/vite.js');
-  const child = spawn(
-    process.execPath,
-    [vite, 'preview', '--outDir', APP_DIR, '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--logLevel', 'warn'],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return { url, stop: () => child.kill('SIGTERM') };
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGTERM');
-  throw new Error('vite preview did not answer within 20 s');
-}
 
 /** Runs the Node benchmarks in a fresh process (--expose-gc), returns their results. */
 function runNodeChild() {
@@ -154,7 +117,7 @@ async function main() {
     const docs = writeBrowserDocs(core, catalog, [200, 400, 1000]);
     for (const [n, d] of Object.entries(docs)) log(`  gcpc-mix-${n}: ${d.tasks} tasks, ${d.edges} wires, ${(d.bytes / 1024).toFixed(0)} KB (${d.source})`);
     results.docs = docs;
-    const server = await startPreview();
+    const server = await startPreview(APP_DIR);
     let browser;
     const stop = async () => {
       await browser?.close().catch(() => {});

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM } from './paths.mjs';
 import { probe } from './probe.mjs';
+import { framesByPhase, vsyncHistogram } from './frames.mjs';
 import { max, median, percentile, sum } from './stats.mjs';
 
 export const CHROMIUM_ARGS = [
@@ -212,17 +213,6 @@ export async function panZoomGesture(page) {
   return { ...(await inPage(page, () => window.__bench.stopFrames())), gestureMs: Date.now() - g0 };
 }
 
-/**
- * Frames by how many 60 Hz vsync intervals they took: [1, 2, 3, 4 or more]. A p95 of ≤ 33 ms
- * needs fewer than 5 % of the frames beyond the first column (a frame that misses one vsync
- * lasts 33.3 ms), one of ≤ 50 ms fewer than 5 % beyond the second.
- */
-export function vsyncHistogram(deltas) {
-  const h = [0, 0, 0, 0];
-  for (const d of deltas) h[Math.min(3, Math.max(0, Math.round(d / (1000 / 60)) - 1))]++;
-  return h;
-}
-
 // ------------------------------------------------------------------ large pipelines
 
 /**
@@ -280,6 +270,7 @@ export async function benchLargePipeline(browser, baseURL, doc, runs, { memory =
       sample.longest = max(f.deltas);
       sample.medianFrame = median(f.deltas);
       sample.vsyncs = vsyncHistogram(f.deltas);
+      sample.phases = framesByPhase(f.deltas, f.views);
       sample.gestureLongtasks = f.longtasks.map((l) => Math.round(l.duration));
     }
     samples.push(sample);
@@ -305,6 +296,7 @@ export async function benchLargePipeline(browser, baseURL, doc, runs, { memory =
       gestureMs: panZoom ? samples.map((s) => s.gestureMs) : undefined,
       medianFrameMs: panZoom ? samples.map((s) => s.medianFrame) : undefined,
       framesByVsyncs: panZoom ? samples.map((s) => s.vsyncs) : undefined,
+      framesByPhase: panZoom ? samples.map((s) => s.phases) : undefined,
       longTasksDuringGestureMs: panZoom ? samples.map((s) => s.gestureLongtasks) : undefined,
       heapTotalMB: memory ? samples.map((s) => s.heapTotalMB) : undefined,
     },

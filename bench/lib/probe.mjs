@@ -143,10 +143,15 @@ export function probe(options) {
   };
 
   // ---- frames while a scripted gesture runs
+  // Each frame's timestamp, and React Flow's viewport transform (the inline style) as it was
+  // in that frame's animation callback: which frames moved the view, and at what zoom.
   B.startFrames = () => {
-    const f = (B.frames = { stamps: [], running: true, longtasksFrom: B.longtasks.length });
+    const f = (B.frames = { stamps: [], views: [], running: true, longtasksFrom: B.longtasks.length });
+    let viewport = null;
     const tick = (ts) => {
+      if (!viewport?.isConnected) viewport = document.querySelector('.react-flow__viewport');
       f.stamps.push(ts);
+      f.views.push(viewport ? viewport.style.transform : '');
       if (f.running) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -156,7 +161,7 @@ export function probe(options) {
     f.running = false;
     const deltas = [];
     for (let i = 1; i < f.stamps.length; i++) deltas.push(f.stamps[i] - f.stamps[i - 1]);
-    return { deltas, longtasks: B.longtasks.slice(f.longtasksFrom) };
+    return { deltas, views: f.views, longtasks: B.longtasks.slice(f.longtasksFrom) };
   };
 
   // ---- one keystroke in the inspector → the spec view shows the new value
