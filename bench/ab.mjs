@@ -20,7 +20,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildCore, CORE_FILE } from './lib/build.mjs';
 import { benchLargePipeline, launch } from './lib/browser.mjs';
-import { tinyCatalogEntry, writeBrowserDocs } from './lib/docs.mjs';
+import { benchCatalog, writeBrowserDocs } from './lib/docs.mjs';
 import { BUILD_DIR, ROOT } from './lib/paths.mjs';
 import { startPreview } from './lib/preview.mjs';
 import { median } from './lib/stats.mjs';
@@ -39,7 +39,7 @@ for (const dir of apps) if (!existsSync(resolve(dir, 'index.html'))) throw new E
 
 await buildCore();
 const core = await import(`file://${CORE_FILE}?t=${Date.now()}`);
-const catalog = core.createCatalog([...(await core.loadAllGcpc()), tinyCatalogEntry()]);
+const catalog = await benchCatalog(core);
 const doc = writeBrowserDocs(core, catalog, [TASKS])[TASKS];
 
 const pct = (part, all) => `${((100 * part) / Math.max(1, all)).toFixed(1)} %`;

@@ -24,7 +24,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildCore, CORE_FILE } from './lib/build.mjs';
 import { launch, openArgs, panZoomGesture, VIEWPORT } from './lib/browser.mjs';
-import { tinyCatalogEntry, writeBrowserDocs } from './lib/docs.mjs';
+import { benchCatalog, writeBrowserDocs } from './lib/docs.mjs';
 import { vsyncHistogram } from './lib/frames.mjs';
 import { BUILD_DIR } from './lib/paths.mjs';
 import { startPreview } from './lib/preview.mjs';
@@ -40,7 +40,7 @@ if (!existsSync(resolve(APP, 'index.html'))) throw new Error(`${APP}: no built a
 
 await buildCore();
 const core = await import(`file://${CORE_FILE}?t=${Date.now()}`);
-const catalog = core.createCatalog([...(await core.loadAllGcpc()), tinyCatalogEntry()]);
+const catalog = await benchCatalog(core);
 const doc = writeBrowserDocs(core, catalog, [TASKS])[TASKS];
 
 /** The graph as the app draws it once opened: node boxes and titles, wire paths, the pane's box. */

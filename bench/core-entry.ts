@@ -14,8 +14,9 @@ import { toJson, toYaml } from '../src/compiler/serialize';
 import { loadDocument, saveDocument } from '../src/document/load';
 import * as operations from '../src/document/operations';
 import { validate } from '../src/validate/validate';
+import { tinyEntryFromGolden } from '../src/test-support/tiny-entry';
 
-export { compile, createCatalog, loadAllGcpc, loadDocument, operations, saveDocument, taskKeys, toJson, toYaml, validate, withEntries };
+export { compile, createCatalog, loadAllGcpc, loadDocument, operations, saveDocument, taskKeys, tinyEntryFromGolden, toJson, toYaml, validate, withEntries };
 
 type AnyModule = Record<string, unknown>;
 const pick = (mods: Record<string, AnyModule>): AnyModule => Object.assign({}, ...Object.values(mods));

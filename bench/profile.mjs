@@ -22,7 +22,7 @@ import { startPreview } from './lib/preview.mjs';
 import { build } from 'vite';
 import { buildCore, CORE_FILE } from './lib/build.mjs';
 import { launch, openArgs, VIEWPORT } from './lib/browser.mjs';
-import { tinyCatalogEntry, writeBrowserDocs } from './lib/docs.mjs';
+import { benchCatalog, writeBrowserDocs } from './lib/docs.mjs';
 import { BUILD_DIR, ROOT } from './lib/paths.mjs';
 import { probe } from './lib/probe.mjs';
 
@@ -35,7 +35,7 @@ const scenarios = names.length ? names : ['open400', 'edit200'];
 await buildCore();
 if (!appArg) await build({ root: ROOT, logLevel: 'error', build: { outDir: APP, emptyOutDir: true, minify: false, reportCompressedSize: false } });
 const core = await import(`file://${CORE_FILE}?t=${Date.now()}`);
-const catalog = core.createCatalog([...(await core.loadAllGcpc()), tinyCatalogEntry()]);
+const catalog = await benchCatalog(core);
 const docs = writeBrowserDocs(core, catalog, [200, 400, 1000]);
 mkdirSync(OUT, { recursive: true });
 

@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { APP_DIR, CORE_FILE, buildApp, buildCore } from './lib/build.mjs';
 import { benchInspectorEdit, benchLargePipeline, benchStartup, launch } from './lib/browser.mjs';
-import { tinyCatalogEntry, writeBrowserDocs } from './lib/docs.mjs';
+import { benchCatalog, writeBrowserDocs } from './lib/docs.mjs';
 import { BUILD_DIR, CHROMIUM, GOLDEN_DIR, RESULTS_FILE, ROOT } from './lib/paths.mjs';
 import { startPreview } from './lib/preview.mjs';
 import { median, round } from './lib/stats.mjs';
@@ -98,7 +98,7 @@ async function main() {
   } else if (!existsSync(CORE_FILE) || (wantBrowser && !existsSync(APP_DIR))) throw new Error('--no-build, but bench/.build has no build yet');
 
   const core = await import(`${new URL(`file://${CORE_FILE}`).href}?t=${Date.now()}`);
-  const catalog = core.createCatalog([...(await core.loadAllGcpc()), tinyCatalogEntry()]);
+  const catalog = await benchCatalog(core);
 
   // ---- Node
   if (wantNode) {

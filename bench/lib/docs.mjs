@@ -123,22 +123,10 @@ export function gcpcMixText(n) {
 }
 
 /** The `custom.tiny` catalog entry (CatalogEntry of src/catalog/types.ts) from its compiled golden. */
-export function tinyCatalogEntry() {
-  const golden = JSON.parse(readGolden('large/component.custom.tiny.json'));
-  const name = golden.pipelineInfo.name;
-  const component = golden.components[`comp-${name}`];
-  return {
-    id: 'custom.tiny',
-    name,
-    module: 'custom',
-    kind: 'container',
-    inputDefinitions: component.inputDefinitions,
-    outputDefinitions: component.outputDefinitions,
-    executor: golden.deploymentSpec.executors[`exec-${name}`],
-    title: 'Tiny',
-    summary: 'Writes its message to its output (benchmark component).',
-    help: {},
-  };
+/** The catalog of the benchmarks: every GCPC component and the golden `custom.tiny` (of `large/tiny-N`). */
+export async function benchCatalog(core) {
+  const tiny = core.tinyEntryFromGolden(readGolden('large/component.custom.tiny.json'), 'Writes its message to its output (benchmark component).');
+  return core.createCatalog([...(await core.loadAllGcpc()), tiny]);
 }
 
 /** Neutral text → document, through the core loader. Throws with the loader's refusal. */

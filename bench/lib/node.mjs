@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { documentFromNeutral, gcpcMixText, goldenPath, readGolden, tinyCatalogEntry } from './docs.mjs';
+import { benchCatalog, documentFromNeutral, gcpcMixText, goldenPath, readGolden } from './docs.mjs';
 import { AUTOML_TABULAR_YAML } from './paths.mjs';
 import { median } from './stats.mjs';
 
@@ -59,7 +59,7 @@ export function importWithLayout(core, catalog, yamlText) {
 
 export async function runNodeBenches(corePath, log = console.log) {
   const core = await import(pathToFileURL(corePath).href);
-  const catalog = core.createCatalog([...(await core.loadAllGcpc()), tinyCatalogEntry()]);
+  const catalog = await benchCatalog(core);
   const timings = JSON.parse(readGolden('large/TIMINGS.json'));
   const kfp = new Map(timings.results.map((r) => [r.config, r]));
   const out = { compile: {}, scaling: [], derive: {}, importAutoml: {} };

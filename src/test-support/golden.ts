@@ -16,6 +16,7 @@ import { toJson, toYaml } from '../compiler/serialize';
 import { loadDocument, saveDocument } from '../document/load';
 import { loadNeutralPipeline } from '../document/neutral';
 import { validate } from '../validate/validate';
+import { tinyEntryFromGolden } from './tiny-entry';
 import type { PipelineDocument } from '../document/types';
 
 export const GOLDEN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/reference/kfp-golden');
@@ -59,21 +60,7 @@ export function documentFromGenerator(text: string, catalog: Catalog, source = '
  * containers are not in the product catalog yet.
  */
 export function tinyCatalogEntry(): CatalogEntry {
-  const golden = JSON.parse(goldenText('large/component.custom.tiny.json'));
-  const name: string = golden.pipelineInfo.name;
-  const component = golden.components[`comp-${name}`];
-  return {
-    id: 'custom.tiny',
-    name,
-    module: 'custom',
-    kind: 'container',
-    inputDefinitions: component.inputDefinitions,
-    outputDefinitions: component.outputDefinitions,
-    executor: golden.deploymentSpec.executors[`exec-${name}`],
-    title: 'Tiny',
-    summary: 'Writes its message to its output (test component).',
-    help: {},
-  };
+  return tinyEntryFromGolden(goldenText('large/component.custom.tiny.json'), 'Writes its message to its output (test component).');
 }
 
 /**
