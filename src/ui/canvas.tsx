@@ -28,6 +28,9 @@ import { cachedEdges, emptyEdgeCache } from './canvas-edges';
 import { useSplitWires, WireLayer } from './wire-layer';
 import { CanvasGrid } from './canvas-grid';
 import { idleGate } from './idle-gate';
+import { createMotion } from './motion';
+import { MotionLayer } from './motion-layer';
+import { buildScene } from './motion-scene';
 
 const nodeTypes = { task: TaskNode, group: GroupNode };
 // Props of React Flow that are objects: the same ones every render, so an edit that changes no
@@ -38,9 +41,6 @@ const SNAP_GRID: [number, number] = [10, 10];
 const FIT_VIEW = { maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
 const AFTER_TIP = 'Run after: the task waits, no data flows.';
-// Idle work (the spec view's background colouring) waits while the view pans or zooms.
-const onMoveStart = () => idleGate.moving(true);
-const onMoveEnd = () => idleGate.moving(false);
 type FlowNode = TaskFlowNode | GroupFlowNode;
 const GROUP = 'group:';
 const parseHandle = (h: string | null | undefined, side: 'in' | 'out') =>
@@ -69,8 +69,23 @@ export function Canvas() {
   const nodeCache = useRef(new Map<string, TaskFlowNode>());
   const lastNodes = useRef<FlowNode[]>([]);
   const edgeCache = useRef(emptyEdgeCache());
-  // Which task nodes are drawn in full, the others compact (task-lod.ts).
-  const lod = useLod();
+  // While the view moves under the person's hand, one canvas draws the pane (motion-layer.tsx).
+  const [motion] = useState(() => createMotion());
+  // Which task nodes are drawn in full, the others compact (task-lod.ts); not changed while the view moves.
+  const lod = useLod(motion);
+  // Idle work (the spec view's background colouring) waits while the view pans or zooms.
+  const onMoveStart = useCallback(
+    (event: unknown) => {
+      idleGate.moving(true);
+      motion.start(event != null);
+    },
+    [motion],
+  );
+  const onMove = useCallback(() => motion.moved(), [motion]);
+  const onMoveEnd = useCallback(() => {
+    idleGate.moving(false);
+    motion.end();
+  }, [motion]);
 
   const { keys, diagnostics } = derive(doc, catalog);
   const errorTasks = useMemo(
@@ -149,6 +164,9 @@ export function Canvas() {
   }, [doc, catalog, keys]);
   // A wire between two compact nodes is drawn by the canvas (wire-layer.tsx) and hidden in React Flow.
   const { edges, wires } = useSplitWires(allEdges, nodes, lod);
+  // What the motion canvas draws: a new function when a node or wire changes (also while the view moves).
+  const scene = useCallback(() => buildScene(store.getState().doc, nodes, allEdges, (d) => new Path2D(d)), [store, nodes, allEdges]);
+  const lodSettled = useCallback(() => lod.settled(), [lod]);
 
   /** Where things stand while dragging: a dragged group carries what it holds. */
   const rectsRef = useRef(rects);
@@ -389,6 +407,7 @@ export function Canvas() {
           onConnect={onConnect}
           onPaneClick={onPaneClick}
           onMoveStart={onMoveStart}
+          onMove={onMove}
           onMoveEnd={onMoveEnd}
           elevateNodesOnSelect={false}
           onEdgeMouseEnter={onEdgeMouseEnter}
@@ -410,10 +429,11 @@ export function Canvas() {
           <Controls />
           <MiniMap pannable zoomable ariaLabel="Overview of the pipeline" nodeColor="#8ab4f8" />
           <WireLayer wires={wires} onTip={setEdgeTip} />
+          <MotionLayer motion={motion} scene={scene} ready={lodSettled} />
         </ReactFlow>
       </LodContext.Provider>
     ),
-    [lod, nodes, edges, onNodesChange, onEdgesChange, onConnect, onPaneClick, onEdgeMouseEnter, onEdgeMouseLeave, onReconnect, initialFit, wires],
+    [lod, nodes, edges, onNodesChange, onEdgesChange, onConnect, onPaneClick, onMoveStart, onMove, onMoveEnd, onEdgeMouseEnter, onEdgeMouseLeave, onReconnect, initialFit, wires, motion, scene, lodSettled],
   );
 
   return (

@@ -11,7 +11,8 @@ export interface GroupNodeData extends Record<string, unknown> {
 }
 export type GroupFlowNode = Node<GroupNodeData, 'group'>;
 
-const KIND: Record<Group['kind'], string> = {
+/** What a group is called when it has no name of its own. */
+export const GROUP_KIND: Record<Group['kind'], string> = {
   condition: 'Condition',
   branches: 'If / Elif / Else',
   loop: 'Loop (ParallelFor)',
@@ -25,7 +26,8 @@ export function operandText(o: Operand): string {
   return `${o.task}.${o.output}`;
 }
 
-function summary(g: Group): string {
+/** The group's condition or loop, as its header shows it. */
+export function groupSummary(g: Group): string {
   if (g.kind === 'condition') return g.condition ? `${operandText(g.condition.left)} ${g.condition.operator} ${operandText(g.condition.right)}` : 'else';
   if (g.kind === 'loop') {
     const items = 'constant' in g.items ? `${g.items.constant.length} items` : 'parameter' in g.items ? g.items.parameter : 'loopItem' in g.items ? 'item' : `${g.items.task}.${g.items.output}`;
@@ -46,7 +48,7 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<G
         onResizeEnd={(_, p) => store.getState().setGroupRect(group.id, { x: p.x, y: p.y }, { width: p.width, height: p.height })}
       />
       <div className="group-head">
-        <strong>{group.displayName || KIND[group.kind]}</strong> <code>{label}</code> <span className="muted">{summary(group)}</span>
+        <strong>{group.displayName || GROUP_KIND[group.kind]}</strong> <code>{label}</code> <span className="muted">{groupSummary(group)}</span>
       </div>
     </div>
   );

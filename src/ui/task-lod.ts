@@ -1,5 +1,6 @@
 import { createContext, useEffect, useState } from 'react';
 import { useStoreApi, type Handle, type Node, type ReactFlowState } from '@xyflow/react';
+import type { Motion } from './motion';
 
 /**
  * Level of detail. Every task node is always on the canvas, but only the ones in view (plus a
@@ -95,6 +96,8 @@ export interface Lod {
   subscribeHidden(id: string, onChange: () => void): () => void;
   /** The nodes to render (undefined: all); only the drawn nodes whose state changes are notified. */
   show(shown: Set<string> | undefined): void;
+  /** No switch is waiting for a later frame. */
+  settled(): boolean;
 }
 
 export interface LodOptions {
@@ -195,6 +198,7 @@ export function createLod({
       if (pending) later();
     },
     version: () => version,
+    settled: () => !scheduled,
     subscribeAll(onChange) {
       all.add(onChange);
       return () => void all.delete(onChange);
@@ -212,6 +216,7 @@ export const LodContext = createContext<Lod>({
   isHidden: () => false,
   subscribeHidden: () => () => {},
   show: () => {},
+  settled: () => true,
 });
 
 /**
@@ -224,7 +229,7 @@ export const LodContext = createContext<Lod>({
  * ones are where they were, so no wire moves and nothing needs to re-render, and asking React
  * Flow to measure instead would re-run every node's and wire's store selector once per batch.
  */
-export function useLod(): Lod {
+export function useLod(motion?: Pick<Motion, 'active' | 'subscribe'>): Lod {
   const rf = useStoreApi<Node>();
   const [lod] = useState(() =>
     createLod({
@@ -240,6 +245,8 @@ export function useLod(): Lod {
   useEffect(() => {
     let last: unknown[] = [];
     const update = (s: ReactFlowState<Node>) => {
+      // While the view moves, React Flow's nodes are not drawn (motion-layer.tsx): switch them once it stops.
+      if (motion?.active()) return;
       const key = [...s.transform, s.width, s.height, s.nodes];
       if (key.every((v, i) => v === last[i])) return;
       last = key;
@@ -250,8 +257,13 @@ export function useLod(): Lod {
       lod.show(shownIds(s, boxes, (id) => s.nodeLookup.get(id)?.selected === true));
     };
     update(rf.getState());
-    return rf.subscribe(update);
-  }, [rf, lod]);
+    const offMotion = motion?.subscribe(() => update(rf.getState()));
+    const off = rf.subscribe(update);
+    return () => {
+      off();
+      offMotion?.();
+    };
+  }, [rf, lod, motion]);
   return lod;
 }
 

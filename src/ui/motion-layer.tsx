@@ -1,0 +1,121 @@
+import { memo, useEffect, useRef } from 'react';
+import { useStoreApi } from '@xyflow/react';
+import type { Motion } from './motion';
+import { createDrawer, type Scene, type Theme, type View } from './motion-draw';
+
+/** The page's colours and fonts for the motion canvas, read from the canvas's element (styles.css variables, React Flow's pane). */
+export function readTheme(root: Element): Theme {
+  const css = getComputedStyle(root);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    pane: css.backgroundColor && css.backgroundColor !== 'rgba(0, 0, 0, 0)' ? css.backgroundColor : v('--bg', '#f6f7f9'),
+    dot: root.classList.contains('dark') ? '#555' : '#91919a',
+    text: v('--text', '#202124'),
+    muted: v('--muted', '#5f6368'),
+    nodeBg: v('--node-bg', '#ffffff'),
+    nodeBorder: v('--node-border', '#bdc1c6'),
+    subtle: v('--subtle', '#f1f3f4'),
+    accent: v('--accent', '#1a73e8'),
+    danger: v('--danger', '#c5221f'),
+    panel: v('--panel', '#ffffff'),
+    border: v('--border', '#dadce0'),
+    sans: getComputedStyle(document.documentElement).fontFamily || 'sans-serif',
+    mono: 'ui-monospace, monospace',
+  };
+}
+
+/** Frames the canvas waits, at most, for React Flow's nodes to be ready (`ready`) once the view is still. */
+const MAX_WAIT_FRAMES = 60;
+
+/**
+ * While the view moves (`motion`), the pane is this one canvas: React Flow's viewport (every
+ * node and wire element) and the dot grid are taken out of rendering (`.moving` in perf.css)
+ * and the canvas draws the scene for each new transform, once per frame. When the view is
+ * still, React Flow's own elements are shown again at the view the canvas last drew, once
+ * `ready()` says they are (nodes that come into view at an editing zoom switch to full over a
+ * few frames, task-lod.ts): until then the canvas stays, so nothing changes on screen.
+ * `scene()` is read when a move starts, and again when it changes (`scene` is a new function).
+ */
+export const MotionLayer = memo(function MotionLayer({ motion, scene, ready }: { motion: Motion; scene: () => Scene; ready: () => boolean }) {
+  const rf = useStoreApi();
+  const ref = useRef<HTMLCanvasElement>(null);
+  const sceneRef = useRef(scene);
+  sceneRef.current = scene;
+  const readyRef = useRef(ready);
+  readyRef.current = ready;
+  const refresh = useRef<() => void>(() => {});
+  useEffect(() => refresh.current(), [scene]);
+  useEffect(() => {
+    const canvas = ref.current;
+    const root = canvas?.closest('.react-flow');
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !root || !ctx) return;
+    const drawer = createDrawer(ctx);
+    let current: Scene | undefined;
+    let theme: Theme | undefined;
+    let frame = 0;
+    let waiting = 0;
+    let drawn: unknown;
+    let unsubscribe: (() => void) | undefined;
+    const draw = () => {
+      frame = 0;
+      const { transform, width, height } = rf.getState();
+      if (!current || !theme || transform === drawn) return;
+      drawn = transform;
+      const dpr = window.devicePixelRatio || 1;
+      const w = Math.round(width * dpr);
+      const h = Math.round(height * dpr);
+      if (canvas.width !== w || canvas.height !== h) {
+        canvas.width = w;
+        canvas.height = h;
+      }
+      drawer.draw(current, transform as View, width, height, dpr, theme);
+    };
+    const show = (n: number) => {
+      waiting = 0;
+      if (motion.active()) return;
+      if (!readyRef.current() && n < MAX_WAIT_FRAMES) {
+        waiting = requestAnimationFrame(() => show(n + 1));
+        return;
+      }
+      unsubscribe?.();
+      unsubscribe = undefined;
+      cancelAnimationFrame(frame);
+      frame = 0;
+      root.classList.remove('moving');
+      current = undefined;
+    };
+    const onMotion = () => {
+      cancelAnimationFrame(waiting);
+      if (motion.active()) {
+        if (!current) {
+          current = sceneRef.current();
+          theme = readTheme(root);
+          drawn = undefined;
+          draw();
+          root.classList.add('moving');
+          unsubscribe = rf.subscribe((s, prev) => {
+            if (s.transform !== prev.transform && !frame) frame = requestAnimationFrame(draw);
+          });
+        }
+        // Still: wait a frame for the nodes' catching up to begin, then for it to end.
+      } else waiting = requestAnimationFrame(() => show(0));
+    };
+    refresh.current = () => {
+      if (!current) return;
+      current = sceneRef.current();
+      drawn = undefined;
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+    const off = motion.subscribe(onMotion);
+    return () => {
+      off();
+      unsubscribe?.();
+      cancelAnimationFrame(frame);
+      cancelAnimationFrame(waiting);
+      root.classList.remove('moving');
+      refresh.current = () => {};
+    };
+  }, [rf, motion]);
+  return <canvas ref={ref} className="motion-canvas" aria-hidden="true" />;
+});
