@@ -84,6 +84,9 @@ export const MotionLayer = memo(function MotionLayer({ motion, scene, ready }: {
       frame = 0;
       root.classList.remove('moving');
       current = undefined;
+      // The backing store (width × height × 4 bytes) is not kept while the canvas is hidden.
+      canvas.width = canvas.height = 0;
+      drawn = undefined;
     };
     const onMotion = () => {
       cancelAnimationFrame(waiting);

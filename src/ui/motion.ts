@@ -26,7 +26,7 @@ export interface MotionOptions {
 }
 
 export function createMotion({
-  settleMs = 150,
+  settleMs = 50,
   staleMs = 3000,
   setTimer = (f, ms) => setTimeout(f, ms),
   clearTimer = (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
