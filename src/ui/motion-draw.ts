@@ -124,6 +124,31 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, max: number, lines: n
   return out;
 }
 
+/** How far (flow px) what a node draws reaches beyond its box: handles, rings. */
+const REACH = 8;
+const overlapsOf = new WeakMap<Scene, Set<SceneTask>>();
+
+/** The scene's tasks whose drawing (box and reach) meets another task's (a sweep over x; remembered per scene). */
+export function overlapping(scene: Scene): Set<SceneTask> {
+  let out = overlapsOf.get(scene);
+  if (out) return out;
+  out = new Set();
+  const byX = [...scene.tasks].sort((a, b) => a.x - b.x);
+  for (let i = 0; i < byX.length; i++) {
+    const a = byX[i];
+    for (let j = i + 1; j < byX.length; j++) {
+      const b = byX[j];
+      if (b.x - REACH >= a.x + a.width + REACH) break;
+      if (b.y - REACH < a.y + a.height + REACH && a.y - REACH < b.y + b.height + REACH) {
+        out.add(a);
+        out.add(b);
+      }
+    }
+  }
+  overlapsOf.set(scene, out);
+  return out;
+}
+
 /** A drawer of scenes into one 2D context; remembers font metrics between frames. */
 export function createDrawer(ctx: CanvasRenderingContext2D) {
   const metrics = new Map<string, [number, number]>();
@@ -131,7 +156,7 @@ export function createDrawer(ctx: CanvasRenderingContext2D) {
   let cellDot = '';
   let pattern: CanvasPattern | null = null;
 
-  function grid(view: View, width: number, height: number, dpr: number, theme: Theme) {
+  function grid(view: View, dpr: number, area: readonly [number, number, number, number], theme: Theme) {
     const [tx, ty, zoom] = view;
     const size = 20 * zoom * dpr;
     if (size < 2) return;
@@ -159,7 +184,7 @@ export function createDrawer(ctx: CanvasRenderingContext2D) {
     const oy = (ty + 10.5 * zoom) * dpr;
     pattern.setTransform(new DOMMatrix([s, 0, 0, s, ox % size, oy % size]));
     ctx.fillStyle = pattern;
-    ctx.fillRect(0, 0, width * dpr, height * dpr);
+    ctx.fillRect(...area);
   }
 
   function group(g: SceneGroup, theme: Theme) {
@@ -402,17 +427,18 @@ export function createDrawer(ctx: CanvasRenderingContext2D) {
     ctx.globalAlpha = 1;
   }
 
-  /** Draws `scene` as seen through `view` on a canvas of `width` × `height` CSS px at `dpr`. */
-  function draw(scene: Scene, view: View, width: number, height: number, dpr: number, theme: Theme) {
+  /** Draws the part of the pane within device-pixel rectangle `area` (x, y, width, height). */
+  function drawArea(scene: Scene, view: View, area: readonly [number, number, number, number], dpr: number, theme: Theme) {
     const [tx, ty, zoom] = view;
+    const [ax, ay, aw, ah] = area;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = theme.pane;
-    ctx.fillRect(0, 0, width * dpr, height * dpr);
-    grid(view, width, height, dpr, theme);
-    const left = -tx / zoom;
-    const top = -ty / zoom;
-    const right = left + width / zoom;
-    const bottom = top + height / zoom;
+    ctx.fillRect(ax, ay, aw, ah);
+    grid(view, dpr, area, theme);
+    const left = (ax / dpr - tx) / zoom;
+    const top = (ay / dpr - ty) / zoom;
+    const right = left + aw / dpr / zoom;
+    const bottom = top + ah / dpr / zoom;
     const inView = (x: number, y: number, w: number, h: number, m = 0) => x + w + m > left && x - m < right && y + h + m > top && y - m < bottom;
     ctx.setTransform(zoom * dpr, 0, 0, zoom * dpr, tx * dpr, ty * dpr);
     ctx.textBaseline = 'alphabetic';
@@ -428,8 +454,106 @@ export function createDrawer(ctx: CanvasRenderingContext2D) {
     }
     ctx.setLineDash([]);
     const shown = scene.tasks.filter((t) => inView(t.x, t.y, t.width, t.height, 8));
-    if (zoom < COMPACT_BELOW) compactTasks(shown, theme);
-    else fullTasks(shown, theme);
+    const nodes = zoom < COMPACT_BELOW ? compactTasks : fullTasks;
+    // Nodes apart from all others are drawn a pass per font; nodes that overlap one another
+    // one by one after them, in React Flow's order, so the later one covers the earlier.
+    const lap = overlapping(scene);
+    nodes(lap.size ? shown.filter((t) => !lap.has(t)) : shown, theme);
+    for (const t of shown) if (lap.has(t)) nodes([t], theme);
   }
-  return { draw };
+
+  /** Draws the scene in each of `areas` (device px) only, over what the canvas holds. */
+  function drawAreas(scene: Scene, view: View, areas: Array<[number, number, number, number]>, dpr: number, theme: Theme) {
+    for (const area of areas) {
+      if (area[2] <= 0 || area[3] <= 0) continue;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(...area);
+      ctx.clip();
+      drawArea(scene, view, area, dpr, theme);
+      ctx.restore();
+      font = '';
+    }
+  }
+
+  /**
+   * What the canvas holds: the scene, view and size it was drawn with, and whether it is exact
+   * (drawn, or moved by whole pixels) or a scaled copy shown while zooming.
+   */
+  let last: { scene: Scene; view: View; w: number; h: number; dpr: number; theme: Theme; exact: boolean } | undefined;
+  /** The last exact picture, kept when a zoom begins: zoom steps show it scaled. */
+  let zoomBase: { canvas: OffscreenCanvas; view: View } | undefined;
+
+  /**
+   * Draws `scene` as seen through `view` on the canvas (`width` × `height` CSS px at `dpr`).
+   * - A pan by whole device pixels moves what the canvas holds and draws only the strips that
+   *   came into view: most frames of a drag draw a few nodes, not all.
+   * - A zoom step within ×2 (either way) of the last exact picture shows that picture scaled
+   *   (one resampling, a little soft, like a map while it zooms) and draws whatever it does
+   *   not cover; glyphs at a new size for every node in view are what makes a zoom frame
+   *   costly. React Flow's own nodes, sharp, are back when the view is still.
+   * - Anything else is drawn whole.
+   */
+  function draw(scene: Scene, view: View, width: number, height: number, dpr: number, theme: Theme) {
+    const w = Math.round(width * dpr);
+    const h = Math.round(height * dpr);
+    const p = last;
+    const same = !!p && p.scene === scene && p.theme === theme && p.w === w && p.h === h && p.dpr === dpr;
+    const whole = (v: number) => Math.abs(v - Math.round(v)) < 1e-3;
+    const dx = p ? (view[0] - p.view[0]) * dpr : NaN;
+    const dy = p ? (view[1] - p.view[1]) * dpr : NaN;
+    if (same && p.exact && p.view[2] === view[2] && whole(dx) && whole(dy) && Math.abs(dx) < w && Math.abs(dy) < h) {
+      last = { ...p, view };
+      const mx = Math.round(dx);
+      const my = Math.round(dy);
+      if (mx === 0 && my === 0) return;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.globalCompositeOperation = 'copy';
+      ctx.drawImage(ctx.canvas, mx, my);
+      ctx.globalCompositeOperation = 'source-over';
+      const strips: Array<[number, number, number, number]> = [];
+      if (mx > 0) strips.push([0, 0, mx, h]);
+      else if (mx < 0) strips.push([w + mx, 0, -mx, h]);
+      if (my > 0) strips.push([0, 0, w, my]);
+      else if (my < 0) strips.push([0, h + my, w, -my]);
+      drawAreas(scene, view, strips, dpr, theme);
+      return;
+    }
+    if (same && p.view[2] !== view[2] && typeof OffscreenCanvas !== 'undefined') {
+      if (p.exact) {
+        // The picture the zoom starts from.
+        if (!zoomBase || zoomBase.canvas.width !== w || zoomBase.canvas.height !== h) zoomBase = { canvas: new OffscreenCanvas(w, h), view: p.view };
+        zoomBase.view = p.view;
+        const b = zoomBase.canvas.getContext('2d')!;
+        b.globalCompositeOperation = 'copy';
+        b.drawImage(ctx.canvas, 0, 0);
+      }
+      const r = zoomBase ? view[2] / zoomBase.view[2] : NaN;
+      if (zoomBase && r >= 0.5 && r <= 2) {
+        const ox = (view[0] - zoomBase.view[0] * r) * dpr;
+        const oy = (view[1] - zoomBase.view[1] * r) * dpr;
+        ctx.setTransform(r, 0, 0, r, ox, oy);
+        ctx.globalCompositeOperation = 'copy';
+        ctx.imageSmoothingEnabled = true;
+        ctx.drawImage(zoomBase.canvas, 0, 0);
+        ctx.globalCompositeOperation = 'source-over';
+        // What the scaled picture leaves uncovered (zooming out), drawn sharp.
+        const x0 = Math.max(0, Math.min(w, Math.floor(ox)));
+        const y0 = Math.max(0, Math.min(h, Math.floor(oy)));
+        const x1 = Math.max(0, Math.min(w, Math.ceil(ox + w * r)));
+        const y1 = Math.max(0, Math.min(h, Math.ceil(oy + h * r)));
+        drawAreas(scene, view, [[0, 0, w, y0], [0, y1, w, h - y1], [0, y0, x0, y1 - y0], [x1, y0, w - x1, y1 - y0]], dpr, theme);
+        last = { scene, view, w, h, dpr, theme, exact: false };
+        return;
+      }
+    }
+    drawArea(scene, view, [0, 0, w, h], dpr, theme);
+    last = { scene, view, w, h, dpr, theme, exact: true };
+  }
+  /** The canvas was cleared or resized elsewhere: the next drawing is a whole one. */
+  const forget = () => {
+    last = undefined;
+    zoomBase = undefined;
+  };
+  return { draw, forget };
 }

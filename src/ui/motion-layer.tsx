@@ -86,6 +86,7 @@ export const MotionLayer = memo(function MotionLayer({ motion, scene, ready }: {
       current = undefined;
       // The backing store (width × height × 4 bytes) is not kept while the canvas is hidden.
       canvas.width = canvas.height = 0;
+      drawer.forget();
       drawn = undefined;
     };
     const onMotion = () => {
