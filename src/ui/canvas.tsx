@@ -30,7 +30,6 @@ import { CanvasGrid } from './canvas-grid';
 import { idleGate } from './idle-gate';
 import { createMotion } from './motion';
 import { MotionLayer } from './motion-layer';
-import { buildScene } from './motion-scene';
 
 const nodeTypes = { task: TaskNode, group: GroupNode };
 // Props of React Flow that are objects: the same ones every render, so an edit that changes no
@@ -164,8 +163,8 @@ export function Canvas() {
   }, [doc, catalog, keys]);
   // A wire between two compact nodes is drawn by the canvas (wire-layer.tsx) and hidden in React Flow.
   const { edges, wires } = useSplitWires(allEdges, nodes, lod);
-  // What the motion canvas draws: a new function when a node or wire changes (also while the view moves).
-  const scene = useCallback(() => buildScene(store.getState().doc, nodes, allEdges, (d) => new Path2D(d)), [store, nodes, allEdges]);
+  // What the motion canvas draws from: a new function when a node or wire changes (also while the view moves).
+  const sceneInput = useCallback(() => ({ doc: store.getState().doc, nodes, edges: allEdges }), [store, nodes, allEdges]);
   const lodSettled = useCallback(() => lod.settled(), [lod]);
 
   /** Where things stand while dragging: a dragged group carries what it holds. */
@@ -429,11 +428,11 @@ export function Canvas() {
           <Controls />
           <MiniMap pannable zoomable ariaLabel="Overview of the pipeline" nodeColor="#8ab4f8" />
           <WireLayer wires={wires} onTip={setEdgeTip} />
-          <MotionLayer motion={motion} scene={scene} ready={lodSettled} />
+          <MotionLayer motion={motion} input={sceneInput} ready={lodSettled} />
         </ReactFlow>
       </LodContext.Provider>
     ),
-    [lod, nodes, edges, onNodesChange, onEdgesChange, onConnect, onPaneClick, onMoveStart, onMove, onMoveEnd, onEdgeMouseEnter, onEdgeMouseLeave, onReconnect, initialFit, wires, motion, scene, lodSettled],
+    [lod, nodes, edges, onNodesChange, onEdgesChange, onConnect, onPaneClick, onMoveStart, onMove, onMoveEnd, onEdgeMouseEnter, onEdgeMouseLeave, onReconnect, initialFit, wires, motion, sceneInput, lodSettled],
   );
 
   return (

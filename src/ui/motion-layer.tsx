@@ -1,7 +1,34 @@
-import { memo, useEffect, useRef } from 'react';
-import { useStoreApi } from '@xyflow/react';
+import { memo, useEffect, useRef, useState } from 'react';
+import { useStoreApi, type Edge } from '@xyflow/react';
+import type { PipelineDocument } from '../document/types';
+import { whenCanvasUsable } from './after-usable';
+import type { GroupFlowNode } from './group-node';
 import type { Motion } from './motion';
-import { createDrawer, type Scene, type Theme, type View } from './motion-draw';
+import type { Scene, Theme, View } from './motion-draw';
+import { useEditorStore } from './store-context';
+import type { TaskFlowNode } from './task-node';
+
+/** What the canvas draws from: the document and what the canvas gives React Flow. */
+export interface SceneInput {
+  doc: PipelineDocument;
+  nodes: ReadonlyArray<TaskFlowNode | GroupFlowNode>;
+  edges: readonly Edge[];
+}
+type Drawing = typeof import('./motion-drawing');
+
+/** The drawing code (motion-drawing.ts), requested once the canvas is usable; undefined until it is in. */
+function useDrawing(): Drawing | undefined {
+  const store = useEditorStore();
+  const [drawing, setDrawing] = useState<Drawing>();
+  useEffect(() => {
+    let live = true;
+    whenCanvasUsable(store, () => void import('./motion-drawing').then((m) => live && setDrawing(m)));
+    return () => {
+      live = false;
+    };
+  }, [store]);
+  return drawing;
+}
 
 /** The page's colours and fonts for the motion canvas, read from the canvas's element (styles.css variables, React Flow's pane). */
 export function readTheme(root: Element): Theme {
@@ -34,23 +61,29 @@ const MAX_WAIT_FRAMES = 60;
  * still, React Flow's own elements are shown again at the view the canvas last drew, once
  * `ready()` says they are (nodes that come into view at an editing zoom switch to full over a
  * few frames, task-lod.ts): until then the canvas stays, so nothing changes on screen.
- * `scene()` is read when a move starts, and again when it changes (`scene` is a new function).
+ * `input()` is read when a move starts, and again when it changes (`input` is a new function).
+ * Until the drawing code is in (just after start-up), a move is drawn by React Flow as before.
  */
-export const MotionLayer = memo(function MotionLayer({ motion, scene, ready }: { motion: Motion; scene: () => Scene; ready: () => boolean }) {
+export const MotionLayer = memo(function MotionLayer({ motion, input, ready }: { motion: Motion; input: () => SceneInput; ready: () => boolean }) {
   const rf = useStoreApi();
+  const drawing = useDrawing();
   const ref = useRef<HTMLCanvasElement>(null);
-  const sceneRef = useRef(scene);
-  sceneRef.current = scene;
+  const inputRef = useRef(input);
+  inputRef.current = input;
   const readyRef = useRef(ready);
   readyRef.current = ready;
   const refresh = useRef<() => void>(() => {});
-  useEffect(() => refresh.current(), [scene]);
+  useEffect(() => refresh.current(), [input]);
   useEffect(() => {
     const canvas = ref.current;
     const root = canvas?.closest('.react-flow');
     const ctx = canvas?.getContext('2d');
-    if (!canvas || !root || !ctx) return;
-    const drawer = createDrawer(ctx);
+    if (!canvas || !root || !ctx || !drawing) return;
+    const drawer = drawing.createDrawer(ctx);
+    const scene = () => {
+      const { doc, nodes, edges } = inputRef.current();
+      return drawing.buildScene(doc, nodes, edges, (d) => new Path2D(d));
+    };
     let current: Scene | undefined;
     let theme: Theme | undefined;
     let frame = 0;
@@ -93,7 +126,7 @@ export const MotionLayer = memo(function MotionLayer({ motion, scene, ready }: {
       cancelAnimationFrame(waiting);
       if (motion.active()) {
         if (!current) {
-          current = sceneRef.current();
+          current = scene();
           theme = readTheme(root);
           drawn = undefined;
           draw();
@@ -107,7 +140,7 @@ export const MotionLayer = memo(function MotionLayer({ motion, scene, ready }: {
     };
     refresh.current = () => {
       if (!current) return;
-      current = sceneRef.current();
+      current = scene();
       drawn = undefined;
       if (!frame) frame = requestAnimationFrame(draw);
     };
@@ -120,6 +153,6 @@ export const MotionLayer = memo(function MotionLayer({ motion, scene, ready }: {
       root.classList.remove('moving');
       refresh.current = () => {};
     };
-  }, [rf, motion]);
+  }, [rf, motion, drawing]);
   return <canvas ref={ref} className="motion-canvas" aria-hidden="true" />;
 });
