@@ -135,8 +135,10 @@ export const MotionLayer = memo(function MotionLayer({ motion, input, ready }: {
             if (s.transform !== prev.transform && !frame) frame = requestAnimationFrame(draw);
           });
         }
+      } else {
         // Still: wait a frame for the nodes' catching up to begin, then for it to end.
-      } else waiting = requestAnimationFrame(() => show(0));
+        waiting = requestAnimationFrame(() => show(0));
+      }
     };
     refresh.current = () => {
       if (!current) return;
