@@ -114,8 +114,14 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, max: number, lines: n
       out.push(ctx.measureText(rest).width <= max ? rest : fit(ctx, rest, max));
       break;
     }
-    let cut = rest.length;
-    while (cut > 1 && ctx.measureText(rest.slice(0, cut)).width > max) cut--;
+    // The longest start of `rest` that fits (at least one character).
+    let cut = 1;
+    let hi = rest.length;
+    while (cut < hi) {
+      const mid = (cut + hi + 1) >> 1;
+      if (ctx.measureText(rest.slice(0, mid)).width <= max) cut = mid;
+      else hi = mid - 1;
+    }
     const space = rest.lastIndexOf(' ', cut);
     const at = space > 0 ? space : cut;
     out.push(rest.slice(0, at));
