@@ -116,21 +116,27 @@ export const MotionLayer = memo(function MotionLayer({ motion, input, ready }: {
       cancelAnimationFrame(frame);
       frame = 0;
       root.classList.remove('moving');
+      motion.cover(false);
       current = undefined;
       // The backing store (width × height × 4 bytes) is not kept while the canvas is hidden.
       canvas.width = canvas.height = 0;
       drawer.forget();
       drawn = undefined;
     };
+    let wasActive = false;
     const onMotion = () => {
+      // Only a change of motion matters here (listeners also hear the canvas's own cover()).
+      if (motion.active() === wasActive) return;
+      wasActive = motion.active();
       cancelAnimationFrame(waiting);
-      if (motion.active()) {
+      if (wasActive) {
         if (!current) {
           current = scene();
           theme = readTheme(root);
           drawn = undefined;
           draw();
           root.classList.add('moving');
+          motion.cover(true);
           unsubscribe = rf.subscribe((s, prev) => {
             if (s.transform !== prev.transform && !frame) frame = requestAnimationFrame(draw);
           });
@@ -153,6 +159,7 @@ export const MotionLayer = memo(function MotionLayer({ motion, input, ready }: {
       cancelAnimationFrame(frame);
       cancelAnimationFrame(waiting);
       root.classList.remove('moving');
+      motion.cover(false);
       refresh.current = () => {};
     };
   }, [rf, motion, drawing]);

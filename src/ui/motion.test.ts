@@ -92,4 +92,17 @@ describe('createMotion', () => {
     fire(150);
     expect(motion.active()).toBe(false);
   });
+
+  it('tells its listeners when the motion canvas takes over the pane and gives it back', () => {
+    const { motion, changes } = setup();
+    motion.start(true);
+    motion.moved();
+    motion.cover(true);
+    motion.cover(true);
+    expect(motion.covered()).toBe(true);
+    motion.cover(false);
+    expect(motion.covered()).toBe(false);
+    // Each change notified once: active, covered, uncovered.
+    expect(changes).toEqual([true, true, true]);
+  });
 });

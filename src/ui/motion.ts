@@ -15,6 +15,11 @@ export interface Motion {
   moved(): void;
   /** React Flow's onMoveEnd. */
   end(): void;
+  /** Whether the motion canvas covers the pane (it does once its drawing code is in). */
+  covered(): boolean;
+  /** The motion canvas took over (true) or gave the pane back (false). */
+  cover(on: boolean): void;
+  /** Called when `active()` or `covered()` changes. */
   subscribe(onChange: () => void): () => void;
 }
 
@@ -34,6 +39,7 @@ export function createMotion({
   let active = false;
   let gestures = 0;
   let armed = false;
+  let isCovered = false;
   let settle: unknown;
   let stale: unknown;
   const listeners = new Set<() => void>();
@@ -71,6 +77,12 @@ export function createMotion({
       clearTimer(settle);
       if (active) settle = setTimer(stop, settleMs);
       else armed = false;
+    },
+    covered: () => isCovered,
+    cover(on) {
+      if (isCovered === on) return;
+      isCovered = on;
+      listeners.forEach((f) => f());
     },
     subscribe(onChange) {
       listeners.add(onChange);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPACT_BELOW_ZOOM, createLod, fullIds, FULL_MARGIN_PX, SHOWN_MARGIN_PX, shownIds, type Box } from './task-lod';
+import { COMPACT_BELOW_ZOOM, createLod, fullIds, FULL_MARGIN_PX, lodWaits, SHOWN_MARGIN_PX, shownIds, type Box } from './task-lod';
 
 const box = (id: string, x: number, y: number): Box => ({ id, x, y, width: 300, height: 200 });
 
@@ -100,5 +100,17 @@ describe('createLod: hiding', () => {
     seen.length = 0;
     lod.show(undefined);
     expect(seen).toEqual(['b:shown']);
+  });
+});
+
+describe('lodWaits', () => {
+  const motion = (active: boolean, covered: boolean) => ({ active: () => active, covered: () => covered });
+  it('nodes switch later only while the view moves under the motion canvas', () => {
+    expect(lodWaits(motion(true, true))).toBe(true);
+    // Moving, but React Flow's nodes are what is seen (the canvas's code not in yet): they switch as usual.
+    expect(lodWaits(motion(true, false))).toBe(false);
+    // Still, the canvas still up while nodes catch up behind it.
+    expect(lodWaits(motion(false, true))).toBe(false);
+    expect(lodWaits(undefined)).toBe(false);
   });
 });

@@ -220,6 +220,14 @@ export const LodContext = createContext<Lod>({
 });
 
 /**
+ * Whether switching nodes waits: while the view moves and the motion canvas covers the pane,
+ * React Flow's nodes are not drawn (motion-layer.tsx), so they switch once the view stops,
+ * behind the canvas. A move the canvas does not cover (its code not in yet) shows React Flow's
+ * nodes, which must then switch as the view moves.
+ */
+export const lodWaits = (motion?: Pick<Motion, 'active' | 'covered'>): boolean => !!motion && motion.active() && motion.covered();
+
+/**
  * The canvas's Lod, kept up to date from React Flow's viewport and node boxes.
  *
  * React Flow measures a node's handles when the node is drawn; for a compact node that is its
@@ -229,7 +237,7 @@ export const LodContext = createContext<Lod>({
  * ones are where they were, so no wire moves and nothing needs to re-render, and asking React
  * Flow to measure instead would re-run every node's and wire's store selector once per batch.
  */
-export function useLod(motion?: Pick<Motion, 'active' | 'subscribe'>): Lod {
+export function useLod(motion?: Pick<Motion, 'active' | 'covered' | 'subscribe'>): Lod {
   const rf = useStoreApi<Node>();
   const [lod] = useState(() =>
     createLod({
@@ -245,8 +253,7 @@ export function useLod(motion?: Pick<Motion, 'active' | 'subscribe'>): Lod {
   useEffect(() => {
     let last: unknown[] = [];
     const update = (s: ReactFlowState<Node>) => {
-      // While the view moves, React Flow's nodes are not drawn (motion-layer.tsx): switch them once it stops.
-      if (motion?.active()) return;
+      if (lodWaits(motion)) return;
       const key = [...s.transform, s.width, s.height, s.nodes];
       if (key.every((v, i) => v === last[i])) return;
       last = key;
