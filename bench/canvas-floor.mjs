@@ -218,23 +218,6 @@ function canvasPage(graph) {
   };
   fitView();
   requestAnimationFrame(loop);
-  // What panZoomGesture calls: frames, quiet and painted as the bench's probe has them.
-  const B = (window.__bench = {});
-  B.idle = (ms) => new Promise((r) => setTimeout(r, ms));
-  B.afterPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  B.startFrames = () => {
-    const f = (B.frames = { stamps: [], running: true });
-    const tick = (ts) => {
-      f.stamps.push(ts);
-      if (f.running) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  };
-  B.stopFrames = () => {
-    B.frames.running = false;
-    const s = B.frames.stamps;
-    return { deltas: s.slice(1).map((t, i) => t - s[i]), longtasks: [] };
-  };
 }
 
 const server = await startPreview(APP);
@@ -247,6 +230,8 @@ try {
     const context = await browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
     await page.setContent('<!doctype html><title>canvas floor</title><body></body>');
+    // The bench's own probe (frames, quiet, painted), as on the app's page.
+    await page.evaluate(probe, {});
     await page.evaluate(canvasPage, graph);
     await page.waitForTimeout(500);
     const f = await panZoomGesture(page);

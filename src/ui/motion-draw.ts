@@ -505,6 +505,7 @@ export function createDrawer(ctx: CanvasRenderingContext2D) {
     const h = Math.round(height * dpr);
     const p = last;
     const same = !!p && p.scene === scene && p.theme === theme && p.w === w && p.h === h && p.dpr === dpr;
+    if (same && p.view.every((v, i) => v === view[i])) return;
     const whole = (v: number) => Math.abs(v - Math.round(v)) < 1e-3;
     const dx = p ? (view[0] - p.view[0]) * dpr : NaN;
     const dy = p ? (view[1] - p.view[1]) * dpr : NaN;

@@ -80,21 +80,24 @@ export const MotionLayer = memo(function MotionLayer({ motion, input, ready }: {
     const ctx = canvas?.getContext('2d');
     if (!canvas || !root || !ctx || !drawing) return;
     const drawer = drawing.createDrawer(ctx);
+    // The scene of the last move, kept while nothing it is drawn from has changed: a new move
+    // over the same pipeline starts without building it (and its text layout) again.
+    let built: (SceneInput & { scene: Scene }) | undefined;
     const scene = () => {
-      const { doc, nodes, edges } = inputRef.current();
-      return drawing.buildScene(doc, nodes, edges, (d) => new Path2D(d));
+      const input = inputRef.current();
+      if (built?.doc !== input.doc || built.nodes !== input.nodes || built.edges !== input.edges)
+        built = { ...input, scene: drawing.buildScene(input.doc, input.nodes, input.edges, (d) => new Path2D(d)) };
+      return built.scene;
     };
     let current: Scene | undefined;
     let theme: Theme | undefined;
     let frame = 0;
     let waiting = 0;
-    let drawn: unknown;
     let unsubscribe: (() => void) | undefined;
     const draw = () => {
       frame = 0;
       const { transform, width, height } = rf.getState();
-      if (!current || !theme || transform === drawn) return;
-      drawn = transform;
+      if (!current || !theme) return;
       const dpr = window.devicePixelRatio || 1;
       const w = Math.round(width * dpr);
       const h = Math.round(height * dpr);
@@ -121,7 +124,6 @@ export const MotionLayer = memo(function MotionLayer({ motion, input, ready }: {
       // The backing store (width × height × 4 bytes) is not kept while the canvas is hidden.
       canvas.width = canvas.height = 0;
       drawer.forget();
-      drawn = undefined;
     };
     let wasActive = false;
     const onMotion = () => {
@@ -133,7 +135,6 @@ export const MotionLayer = memo(function MotionLayer({ motion, input, ready }: {
         if (!current) {
           current = scene();
           theme = readTheme(root);
-          drawn = undefined;
           draw();
           root.classList.add('moving');
           motion.cover(true);
@@ -149,7 +150,6 @@ export const MotionLayer = memo(function MotionLayer({ motion, input, ready }: {
     refresh.current = () => {
       if (!current) return;
       current = scene();
-      drawn = undefined;
       if (!frame) frame = requestAnimationFrame(draw);
     };
     const off = motion.subscribe(onMotion);
